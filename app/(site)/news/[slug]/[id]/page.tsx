@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { adjacentArticles, getPublicArticle } from '@/db/queries/articles';
+import { getSectionTrail } from '@/db/queries/sections';
+import { ArticleTools } from '@/components/article-tools';
+import { Breadcrumb } from '@/components/breadcrumb';
+import { formatDay } from '@/components/format-date';
+import { ViewBeacon } from '@/components/view-beacon';
+import { parsePositiveId } from '@/lib/params';
+
+// Rendered on first request, then served from the cache until publishing revalidates it.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): Array<{ slug: string; id: string }> {
+  return [];
+}
+
+type Props = { params: Promise<{ slug: string; id: string }> };
+
+export default async function ArticlePage({ params }: Props) {
+  const { slug, id: rawId } = await params;
+  const id = parsePositiveId(rawId);
+  const article = id === null ? undefined : await getPublicArticle(id);
+  if (!article || article.sectionSlug !== slug) notFound();
+
+  const [trail, adjacent] = await Promise.all([getSectionTrail(article.sectionId), adjacentArticles(article)]);
+
+  return (
+    <article className="border border-line bg-white px-4 py-4 sm:px-8 sm:py-6">
+      <Breadcrumb trail={trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }))} />
+      <header className="mt-4 border-b border-line pb-4 text-center">
+        <h1 className="font-serif text-2xl leading-snug font-bold sm:text-[28px]">{article.title}</h1>
+        {article.subtitle && <p className="mt-2 text-lg text-muted">{article.subtitle}</p>}
+        <p className="mt-3 text-sm text-muted">
+          <span>
+            发布日期:<time dateTime={article.publishedAt.toISOString()}>{formatDay(article.publishedAt)}</time>
+          </span>
+          <span className="ml-4">来源:{article.source}</span>
+        </p>
+        <div className="mt-3 flex justify-center">
+          <ArticleTools bodyId="article-body" />
+        </div>
+      </header>
+      <div id="article-body" className="article-body mt-5" data-size="medium" dangerouslySetInnerHTML={{ __html: article.body }} />
+      {article.byline.length > 0 && <p className="article-byline mt-2 text-right">(记者{article.byline.join(' ')})</p>}
+      {article.responsibleEditor && <p className="mt-1 text-right text-sm text-muted">责任编辑:{article.responsibleEditor}</p>}
+      <nav aria-label="上下篇" className="no-print mt-8 space-y-2 border-t border-line pt-4 text-[15px]">
+        <p>
+          <span className="text-muted">上一篇:</span>
+          {adjacent.previous ? (
+            <Link href={`/news/${adjacent.previous.sectionSlug}/${adjacent.previous.id}`}>{adjacent.previous.title}</Link>
+          ) : (
+            <span className="text-muted">没有了</span>
+          )}
+        </p>
+        <p>
+          <span className="text-muted">下一篇:</span>
+          {adjacent.next ? (
+            <Link href={`/news/${adjacent.next.sectionSlug}/${adjacent.next.id}`}>{adjacent.next.title}</Link>
+          ) : (
+            <span className="text-muted">没有了</span>
+          )}
+        </p>
+      </nav>
+      <ViewBeacon articleId={article.id} />
+    </article>
+  );
+}

@@ -1,0 +1,36 @@
+import { notFound } from 'next/navigation';
+import { countSectionArticles, listSectionArticles, PAGE_SIZE } from '@/db/queries/articles';
+import { getDescendantIds, getSectionBySlug, getSectionTrail } from '@/db/queries/sections';
+import { ArticleList } from '@/components/article-list';
+import { Breadcrumb } from '@/components/breadcrumb';
+import { Pagination } from '@/components/pagination';
+import { parsePage } from '@/lib/params';
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SectionPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const page = parsePage((await searchParams).page);
+  const section = await getSectionBySlug(slug);
+  if (!section || page === null) notFound();
+
+  const ids = await getDescendantIds(section.id);
+  const total = await countSectionArticles(ids);
+  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (page > totalPages) notFound();
+  const items = await listSectionArticles(ids, page);
+  const trail = await getSectionTrail(section.id);
+
+  return (
+    <div className="border border-line bg-white px-4 py-4 sm:px-6">
+      <Breadcrumb trail={trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }))} />
+      <h1 className="mt-3 border-b-2 border-brand pb-2 text-2xl font-bold text-brand">{section.name}</h1>
+      {items.length === 0 ? (
+        <p className="py-8 text-center text-muted">本栏目暂无文章。</p>
+      ) : (
+        <ArticleList items={items} showSection={ids.length > 1} />
+      )}
+      <Pagination basePath={`/news/${section.slug}`} page={page} totalPages={totalPages} />
+    </div>
+  );
+}

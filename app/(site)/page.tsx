@@ -1,0 +1,52 @@
+import Link from 'next/link';
+import { getHomePage } from '@/db/queries/home';
+import { ArticleList } from '@/components/article-list';
+import { formatDay } from '@/components/format-date';
+import { siteConfig } from '@/lib/site-config';
+
+// Served from the cache; publishing revalidates it at once, the timer only refreshes 周热点.
+export const revalidate = 300;
+
+export default async function HomePage() {
+  const home = await getHomePage();
+  const top = home.topStory;
+  return (
+    <div className="space-y-6">
+      <h1 className="sr-only">{siteConfig.name}</h1>
+      {top && (
+        <section aria-labelledby="top-story" className="border border-line bg-white p-4 sm:p-6">
+          <p className="mb-1 text-sm font-bold text-brand">头条</p>
+          <h2 id="top-story" className="font-serif text-2xl leading-snug font-bold sm:text-[28px]">
+            <Link href={`/news/${top.sectionSlug}/${top.id}`}>{top.title}</Link>
+          </h2>
+          <p className="mt-2 text-sm text-muted">
+            <time dateTime={top.publishedAt.toISOString()}>{formatDay(top.publishedAt)}</time> · {top.sectionName}
+          </p>
+          {top.summary && <p className="mt-3 line-clamp-3 text-[15px] text-ink/90">{top.summary}</p>}
+          {home.topList.length > 0 && (
+            <div className="mt-4 border-t border-line pt-2">
+              <ArticleList items={home.topList} showSection />
+            </div>
+          )}
+        </section>
+      )}
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
+        {home.blocks.map((block) => (
+          <section key={block.section.id} aria-labelledby={`block-${block.section.slug}`} className="border border-line bg-white">
+            <div className="flex items-center justify-between border-b-2 border-brand px-4 py-2">
+              <h2 id={`block-${block.section.slug}`} className="text-lg font-bold text-brand">
+                {block.section.name}
+              </h2>
+              <Link href={`/news/${block.section.slug}`} className="text-sm text-muted" aria-label={`${block.section.name} 更多`}>
+                +更多
+              </Link>
+            </div>
+            <div className="px-4 pb-2">
+              {block.items.length > 0 ? <ArticleList items={block.items} /> : <p className="py-3 text-sm text-muted">暂无内容</p>}
+            </div>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,9 @@
+import { databaseHealth } from '@/db/queries/health';
+
+export const dynamic = 'force-dynamic';
+
+/** For load balancers and monitors: 200 when the database answers and is migrated. */
+export async function GET() {
+  const health = await databaseHealth();
+  return Response.json(health, { status: health.ok ? 200 : 503, headers: { 'Cache-Control': 'private, no-store' } });
+}

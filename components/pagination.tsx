@@ -1,0 +1,50 @@
+import Link from 'next/link';
+
+type Props = { basePath: string; page: number; totalPages: number; query?: Record<string, string> };
+
+function href(basePath: string, page: number, query: Record<string, string> = {}): string {
+  const params = new URLSearchParams(query);
+  if (page > 1) params.set('page', String(page));
+  else params.delete('page');
+  const qs = params.toString();
+  return qs ? `${basePath}?${qs}` : basePath;
+}
+
+/** Numbered pages around the current one, with first/previous/next/last. */
+export function Pagination({ basePath, page, totalPages, query }: Props) {
+  if (totalPages <= 1) return null;
+  const from = Math.max(1, page - 2);
+  const to = Math.min(totalPages, page + 2);
+  const numbers = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const cell = 'inline-block min-w-9 border border-line bg-white px-2.5 py-1 text-center';
+  return (
+    <nav aria-label="分页" className="no-print mt-6">
+      <ul className="flex flex-wrap items-center justify-center gap-1.5 text-sm">
+        {page > 1 && (
+          <>
+            <li><Link className={cell} href={href(basePath, 1, query)}>首页</Link></li>
+            <li><Link className={cell} href={href(basePath, page - 1, query)} rel="prev">上一页</Link></li>
+          </>
+        )}
+        {numbers.map((n) => (
+          <li key={n}>
+            {n === page ? (
+              <span className={`${cell} border-brand bg-brand text-white`} aria-current="page">{n}</span>
+            ) : (
+              <Link className={cell} href={href(basePath, n, query)}>{n}</Link>
+            )}
+          </li>
+        ))}
+        {page < totalPages && (
+          <>
+            <li><Link className={cell} href={href(basePath, page + 1, query)} rel="next">下一页</Link></li>
+            <li><Link className={cell} href={href(basePath, totalPages, query)}>末页</Link></li>
+          </>
+        )}
+      </ul>
+      <p className="mt-2 text-center text-sm text-muted">
+        第 {page} 页 / 共 {totalPages} 页
+      </p>
+    </nav>
+  );
+}

@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import type { SectionNode } from '@/db/queries/sections';
+
+type Props = { siteName: string; organizer: string; nav: SectionNode[] };
+
+export function SiteHeader({ siteName, organizer, nav }: Props) {
+  return (
+    <header className="no-print bg-brand text-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-2 px-4 pt-5 pb-3">
+        <div>
+          <Link href="/" className="text-2xl font-bold tracking-wide text-white hover:text-white hover:no-underline sm:text-3xl">
+            {siteName}
+          </Link>
+          <p className="text-sm text-white/90">{organizer} 主办</p>
+        </div>
+      </div>
+      <nav aria-label="栏目导航" className="bg-brand-dark">
+        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 text-[15px]">
+          <li>
+            <Link href="/" className="block px-3 py-2 text-white hover:bg-black/20 hover:text-white hover:no-underline">
+              首页
+            </Link>
+          </li>
+          {nav.flatMap((root) => [root, ...root.children]).map((s) => (
+            <li key={s.id}>
+              <Link
+                href={`/news/${s.slug}`}
+                className="block px-3 py-2 text-white hover:bg-black/20 hover:text-white hover:no-underline"
+              >
+                {s.name}
+              </Link>
+            </li>
+          ))}
+          <li>
+            <Link href="/hot" className="block px-3 py-2 text-white hover:bg-black/20 hover:text-white hover:no-underline">
+              周热点
+            </Link>
+          </li>
+        </ul>
+      </nav>
+    </header>
+  );
+}

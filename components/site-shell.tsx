@@ -1,0 +1,21 @@
+import type { SiteChrome } from '@/db/queries/chrome';
+import type { SiteConfig } from '@/lib/site-config';
+import { SiteFooter } from './site-footer';
+import { SiteHeader } from './site-header';
+import { Sidebar } from './sidebar';
+
+/** The public page frame: header, main column beside the sidebar, footer. */
+export function SiteShell({ site, chrome, children }: { site: SiteConfig; chrome: SiteChrome; children: React.ReactNode }) {
+  return (
+    <>
+      <SiteHeader siteName={site.name} organizer={site.organizer} nav={chrome.nav} />
+      <div className="mx-auto grid max-w-6xl grid-cols-1 gap-6 px-3 py-5 sm:px-4 lg:grid-cols-[minmax(0,1fr)_300px]">
+        <main id="main" className="print-main min-w-0">
+          {children}
+        </main>
+        <Sidebar boxes={chrome.sidebar} />
+      </div>
+      <SiteFooter site={site} />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export function databasePath(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || 'data/portal.db');
+}
+
+/**
+ * Opens a connection with the settings every process of the portal must share.
+ * - WAL: readers never block the writer, so pages keep serving while staff publish and
+ *   several `next start` processes can share one file.
+ * - busy_timeout: a writer waits for another process's write instead of failing with
+ *   SQLITE_BUSY; writes here are short, so 5 s is never reached in practice.
+ * - synchronous=NORMAL: in WAL mode a committed transaction survives a crash of the
+ *   process (SIGKILL, OOM); only a power loss or kernel crash can drop the last few
+ *   commits. FULL would fsync every commit for protection the host's storage layer
+ *   already gives us, at several times the write latency.
+ * - foreign_keys: SQLite leaves them off unless asked, per connection.
+ */
+export function openDatabase(file = databasePath()): DB {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  const db = drizzle(sqlite, { schema }) as DB;
+  for (const hook of connectionHooks) hook(sqlite);
+  return db;
+}
+
+/**
+ * Functions other modules register on every new connection (for example SQL functions
+ * that triggers call). Registered at import time, before the first `getDb()`.
+ */
+const connectionHooks: Array<(sqlite: Database.Database) => void> = [];
+export function onConnection(hook: (sqlite: Database.Database) => void): void {
+  connectionHooks.push(hook);
+  const existing = (globalThis as GlobalWithDb).__portalDb;
+  if (existing) hook(existing.$client);
+}
+
+export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
+
+/** Applies every committed migration this database has not seen yet (drizzle's journal decides). */
+export function migrateDatabase(db: DB): void {
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+type GlobalWithDb = typeof globalThis & { __portalDb?: DB };
+
+/** The one connection of this process (kept on globalThis so dev reloads don't leak handles). */
+export function getDb(): DB {
+  const g = globalThis as GlobalWithDb;
+  if (!g.__portalDb) {
+    const db = openDatabase();
+    // A process never reads a database older than its code: apply any pending migration.
+    migrateDatabase(db);
+    g.__portalDb = db;
+  }
+  return g.__portalDb;
+}
+
+export function closeDb(): void {
+  const g = globalThis as GlobalWithDb;
+  if (g.__portalDb) {
+    g.__portalDb.$client.close();
+    g.__portalDb = undefined;
+  }
+}

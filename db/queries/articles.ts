@@ -1,0 +1,159 @@
+import { and, count, desc, eq, inArray, lt, lte, gt, or, asc } from 'drizzle-orm';
+import { getDb } from '../client';
+import { type Article, articles, sections } from '../schema';
+
+/** What a list row needs: enough for a title link with its date. */
+export type ArticleListItem = {
+  id: number;
+  title: string;
+  summary: string;
+  publishedAt: Date;
+  sectionId: number;
+  sectionSlug: string;
+  sectionName: string;
+  coverImage: string | null;
+  coverAlt: string | null;
+};
+
+export type PublicArticle = Article & { publishedAt: Date; sectionSlug: string; sectionName: string };
+
+export const PAGE_SIZE = 20;
+
+/** Readers see published (or scheduled) articles whose time has come. */
+function visibleAt(now: Date) {
+  return and(eq(articles.isPublic, 1), lte(articles.publishedAt, now));
+}
+
+const listColumns = {
+  id: articles.id,
+  title: articles.title,
+  summary: articles.summary,
+  publishedAt: articles.publishedAt,
+  sectionId: articles.sectionId,
+  sectionSlug: sections.slug,
+  sectionName: sections.name,
+  coverImage: articles.coverImage,
+  coverAlt: articles.coverAlt,
+};
+
+function asListItems(rows: Array<Omit<ArticleListItem, 'publishedAt'> & { publishedAt: Date | null }>) {
+  return rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? new Date(0) }));
+}
+
+/** A published article by id, or undefined when readers may not see it. */
+export async function getPublicArticle(id: number, now = new Date()): Promise<PublicArticle | undefined> {
+  const rows = await getDb()
+    .select({ article: articles, sectionSlug: sections.slug, sectionName: sections.name })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(articles.id, id), visibleAt(now)))
+    .limit(1);
+  const row = rows[0];
+  if (!row || !row.article.publishedAt) return undefined;
+  return { ...row.article, publishedAt: row.article.publishedAt, sectionSlug: row.sectionSlug, sectionName: row.sectionName };
+}
+
+/** The newest visible articles of the whole site. */
+export async function latestArticles(limit: number, now = new Date()): Promise<ArticleListItem[]> {
+  const rows = await getDb()
+    .select(listColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(visibleAt(now))
+    .orderBy(desc(articles.isPublic), desc(articles.publishedAt))
+    .limit(limit);
+  return asListItems(rows);
+}
+
+/**
+ * One page of the visible articles of a set of sections, newest first.
+ * Each section is read along its own index (only the ids and dates of the first
+ * offset+limit rows), the streams are merged here, and only the chosen page is loaded:
+ * no query sorts a whole section.
+ */
+export async function listSectionArticles(
+  sectionIds: number[],
+  page: number,
+  pageSize = PAGE_SIZE,
+  now = new Date(),
+): Promise<ArticleListItem[]> {
+  const offset = (page - 1) * pageSize;
+  const db = getDb();
+  let ids: number[];
+  if (sectionIds.length === 1) {
+    const rows = await db
+      .select({ id: articles.id })
+      .from(articles)
+      .where(and(eq(articles.sectionId, sectionIds[0]!), visibleAt(now)))
+      .orderBy(desc(articles.sectionId), desc(articles.isPublic), desc(articles.publishedAt))
+      .limit(pageSize)
+      .offset(offset);
+    ids = rows.map((r) => r.id);
+  } else {
+    const heads = await Promise.all(
+      sectionIds.map((sid) =>
+        db
+          .select({ id: articles.id, publishedAt: articles.publishedAt })
+          .from(articles)
+          .where(and(eq(articles.sectionId, sid), visibleAt(now)))
+          .orderBy(desc(articles.sectionId), desc(articles.isPublic), desc(articles.publishedAt))
+          .limit(offset + pageSize),
+      ),
+    );
+    ids = heads
+      .flat()
+      .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0) || b.id - a.id)
+      .slice(offset, offset + pageSize)
+      .map((r) => r.id);
+  }
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(listColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(inArray(articles.id, ids));
+  const byId = new Map(asListItems(rows).map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is ArticleListItem => r !== undefined);
+}
+
+/** How many visible articles a set of sections holds (each counted along its index). */
+export async function countSectionArticles(sectionIds: number[], now = new Date()): Promise<number> {
+  let total = 0;
+  for (const sid of sectionIds) {
+    const rows = await getDb()
+      .select({ n: count() })
+      .from(articles)
+      .where(and(eq(articles.sectionId, sid), visibleAt(now)));
+    total += rows[0]?.n ?? 0;
+  }
+  return total;
+}
+
+export type Neighbour = { id: number; title: string; sectionSlug: string };
+
+/** 上一篇 (the next older) and 下一篇 (the next newer) article in the same section. */
+export async function adjacentArticles(
+  article: Pick<PublicArticle, 'id' | 'sectionId' | 'publishedAt' | 'sectionSlug'>,
+  now = new Date(),
+): Promise<{ previous?: Neighbour; next?: Neighbour }> {
+  const db = getDb();
+  const at = article.publishedAt;
+  const base = and(eq(articles.sectionId, article.sectionId), visibleAt(now));
+  const older = await db
+    .select({ id: articles.id, title: articles.title })
+    .from(articles)
+    .where(and(base, or(lt(articles.publishedAt, at), and(eq(articles.publishedAt, at), lt(articles.id, article.id)))))
+    .orderBy(desc(articles.sectionId), desc(articles.isPublic), desc(articles.publishedAt), desc(articles.id))
+    .limit(1);
+  const newer = await db
+    .select({ id: articles.id, title: articles.title })
+    .from(articles)
+    .where(and(base, or(gt(articles.publishedAt, at), and(eq(articles.publishedAt, at), gt(articles.id, article.id)))))
+    .orderBy(asc(articles.sectionId), asc(articles.isPublic), asc(articles.publishedAt), asc(articles.id))
+    .limit(1);
+  const slug = article.sectionSlug;
+  return {
+    previous: older[0] ? { ...older[0], sectionSlug: slug } : undefined,
+    next: newer[0] ? { ...newer[0], sectionSlug: slug } : undefined,
+  };
+}
