@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adjacentArticles, countSectionArticles, getPublicArticle, latestArticles, listSectionArticles } from '@/db/queries/articles';
+import { getSiteChrome } from '@/db/queries/chrome';
+import { getHomePage } from '@/db/queries/home';
+import { countWeeklyHot, isViewableArticle, weeklyHot } from '@/db/queries/hot';
+import { getDescendantIds, getSectionBySlug } from '@/db/queries/sections';
+import { useTestDatabase } from './helpers/test-db';
+
+/**
+ * Every query a reader's request can run, executed against a seeded database while the SQL is
+ * recorded; then EXPLAIN QUERY PLAN of each must not contain a full scan of articles or of the
+ * daily view counts (which grow by a row per article viewed per day).
+ */
+const { db, cleanup } = useTestDatabase({ articles: 3000 });
+const recorded = new Map<string, unknown[]>();
+let original: Database.Database['prepare'];
+
+beforeAll(() => {
+  db.$client.exec('analyze');
+  original = db.$client.prepare.bind(db.$client);
+  db.$client.prepare = ((source: string) => {
+    const statement = original(source);
+    // Keep the parameters of the first execution so the plan is explained for real values.
+    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+      const run = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+      Object.defineProperty(statement, method, {
+        value: (...args: unknown[]) => {
+          if (!recorded.has(source)) recorded.set(source, args);
+          return run(...args);
+        },
+      });
+    }
+    return statement;
+  }) as Database.Database['prepare'];
+});
+afterAll(() => {
+  db.$client.prepare = original;
+  cleanup();
+});
+
+async function publicQueries(): Promise<void> {
+  const section = (await getSectionBySlug('longquan'))!;
+  const parent = (await getSectionBySlug('news'))!;
+  const ids = await getDescendantIds(parent.id);
+  const article = (await listSectionArticles([section.id], 2))[0]!;
+  const full = (await getPublicArticle(article.id))!;
+  await adjacentArticles(full);
+  await latestArticles(20);
+  await listSectionArticles(ids, 3);
+  await countSectionArticles(ids);
+  await weeklyHot(10);
+  await weeklyHot(20, 20);
+  await countWeeklyHot();
+  await isViewableArticle(article.id);
+  await getSiteChrome();
+  await getHomePage();
+}
+
+describe('public queries', () => {
+  it('never scan the whole articles table', async () => {
+    await publicQueries();
+    const touchingArticles = [...recorded.keys()].filter((s) => /\b(articles|article_views_daily)\b/.test(s) && !/^\s*(insert|update|delete)/i.test(s));
+    expect(touchingArticles.length).toBeGreaterThan(5);
+    const offenders: string[] = [];
+    for (const source of touchingArticles) {
+      const plan = original(`explain query plan ${source}`).all(...(recorded.get(source) ?? [])) as Array<{ detail: string }>;
+      const scans = plan.filter((row) => /^SCAN (articles|article_views_daily)\b/.test(row.detail));
+      if (scans.length > 0) offenders.push(`${source}\n  ${plan.map((p) => p.detail).join('\n  ')}`);
+    }
+    if (process.env.SHOW_PLANS) for (const s of touchingArticles) console.log(s, original(`explain query plan ${s}`).all(...(recorded.get(s) ?? [])));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,83 @@
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ViewBuffer } from '@/lib/views/view-buffer';
+import { parseBeacon } from '@/lib/views/parse-beacon';
+import { isBotUserAgent } from '@/lib/views/bots';
+import { useTestDatabase } from './helpers/test-db';
+
+describe('ViewBuffer', () => {
+  const { db, file, cleanup } = useTestDatabase({ articles: 20 });
+  // A second connection sees PRAGMA data_version move once per transaction committed by others.
+  const observer = new Database(file, { readonly: true });
+  afterAll(() => {
+    observer.close();
+    cleanup();
+  });
+  const dataVersion = () => observer.pragma('data_version', { simple: true }) as number;
+  const stored = (id: number, day: string) =>
+    (db.$client.prepare('select count from article_views_daily where article_id = ? and day = ?').get(id, day) as
+      | { count: number }
+      | undefined)?.count ?? 0;
+
+  it('turns N beacons into one write transaction', () => {
+    const buffer = new ViewBuffer(db.$client, { flushIntervalMs: 60_000 });
+    const at = new Date('2026-11-29T02:00:00Z');
+    const before = stored(3, '2026-11-29');
+    const version = dataVersion();
+    for (let i = 0; i < 500; i++) buffer.record(3, at);
+    for (let i = 0; i < 250; i++) buffer.record(4, at);
+    expect(dataVersion()).toBe(version); // nothing written yet
+    expect(buffer.flush()).toBe(750);
+    expect(dataVersion()).toBe(version + 1);
+    expect(stored(3, '2026-11-29')).toBe(before + 500);
+    expect(buffer.flush()).toBe(0);
+    expect(dataVersion()).toBe(version + 1);
+  });
+
+  it('adds to counts already stored (several processes can flush into the same rows)', () => {
+    const a = new ViewBuffer(db.$client, { flushIntervalMs: 60_000 });
+    const b = new ViewBuffer(db.$client, { flushIntervalMs: 60_000 });
+    const at = new Date('2026-11-28T02:00:00Z');
+    const before = stored(5, '2026-11-28');
+    a.record(5, at);
+    b.record(5, at);
+    b.record(5, at);
+    a.flush();
+    b.flush();
+    expect(stored(5, '2026-11-28')).toBe(before + 3);
+  });
+
+  it('buckets by the Asia/Shanghai day', () => {
+    const buffer = new ViewBuffer(db.$client, { flushIntervalMs: 60_000 });
+    buffer.record(6, new Date('2026-11-27T16:30:00Z')); // 00:30 on the 28th in Shanghai
+    buffer.flush();
+    expect(stored(6, '2026-11-28')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('caps the distinct keys held between flushes', () => {
+    const buffer = new ViewBuffer(db.$client, { maxKeys: 3, flushIntervalMs: 60_000 });
+    const at = new Date('2026-11-29T02:00:00Z');
+    expect([1, 2, 3, 4, 5].map((id) => buffer.record(id, at))).toEqual([true, true, true, false, false]);
+    expect(buffer.record(1, at)).toBe(true); // an existing key still counts
+    expect(buffer.pendingKeys).toBe(3);
+    expect(buffer.dropped).toBe(2);
+    buffer.flush();
+  });
+});
+
+describe('beacon parsing', () => {
+  it('accepts an id and rejects everything else', () => {
+    expect(parseBeacon('{"id":12}')).toBe(12);
+    expect(parseBeacon('{"id":"12"}')).toBe(12);
+    for (const bad of ['', '{}', 'null', '[]', '{"id":-1}', '{"id":0}', '{"id":1.5}', '{"id":"1e3"}', '{"id":1e309}', '{"id":12,"x":1}', '{"id":', 'x'.repeat(300)]) {
+      expect(parseBeacon(bad), bad).toBeNull();
+    }
+  });
+
+  it('recognises bots by user agent', () => {
+    expect(isBotUserAgent('Mozilla/5.0 (compatible; Baiduspider/2.0)')).toBe(true);
+    expect(isBotUserAgent('Mozilla/5.0 (compatible; Googlebot/2.1)')).toBe(true);
+    expect(isBotUserAgent(null)).toBe(true);
+    expect(isBotUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36')).toBe(false);
+  });
+});
