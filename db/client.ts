@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
+import { registerSearchFunctions } from '../lib/search/sql-functions';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -45,6 +46,8 @@ export function onConnection(hook: (sqlite: Database.Database) => void): void {
   const existing = (globalThis as GlobalWithDb).__portalDb;
   if (existing) hook(existing.$client);
 }
+// The search index triggers call these; every connection (server, seed, scripts, tests) needs them.
+onConnection(registerSearchFunctions);
 
 export const MIGRATIONS_FOLDER = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 

@@ -1,0 +1,55 @@
+-- Site search (issue 5). The FTS5 table holds pre-tokenized text (lib/search/tokenize.ts:
+-- CJK bigrams + run-final unigrams, letter/digit words), written by triggers through the SQL
+-- functions lib/search/sql-functions.ts registers on every connection db/client.ts opens.
+-- Contentless: snippets are built from the article row, so the text is not stored twice.
+CREATE VIRTUAL TABLE `search_fts` USING fts5(
+	title,
+	body,
+	content = '',
+	contentless_delete = 1,
+	tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
+);
+--> statement-breakpoint
+-- What a search filters and sorts on, one small row per article (the articles rows carry the
+-- body, so probing them for thousands of matches would read the whole table).
+CREATE TABLE `search_docs` (
+	`id` integer PRIMARY KEY NOT NULL,
+	`is_public` integer NOT NULL,
+	`published_at` integer,
+	`section_id` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TRIGGER `articles_search_insert` AFTER INSERT ON `articles` BEGIN
+	INSERT INTO search_fts (rowid, title, body)
+		VALUES (new.id, portal_search_title(new.title), portal_search_body(new.subtitle, new.summary, new.body));
+	INSERT INTO search_docs (id, is_public, published_at, section_id)
+		VALUES (new.id, new.is_public, new.published_at, new.section_id);
+END;
+--> statement-breakpoint
+CREATE TRIGGER `articles_search_delete` AFTER DELETE ON `articles` BEGIN
+	DELETE FROM search_fts WHERE rowid = old.id;
+	DELETE FROM search_docs WHERE id = old.id;
+END;
+--> statement-breakpoint
+-- Re-tokenize only when the searchable text really changed (a status change writes no text).
+CREATE TRIGGER `articles_search_update_text` AFTER UPDATE OF title, subtitle, summary, body ON `articles`
+	WHEN old.title IS NOT new.title OR old.subtitle IS NOT new.subtitle
+		OR old.summary IS NOT new.summary OR old.body IS NOT new.body
+BEGIN
+	DELETE FROM search_fts WHERE rowid = old.id;
+	INSERT INTO search_fts (rowid, title, body)
+		VALUES (new.id, portal_search_title(new.title), portal_search_body(new.subtitle, new.summary, new.body));
+END;
+--> statement-breakpoint
+-- Publish, schedule, withdraw, move: visibility changes here, at once, in the same transaction.
+CREATE TRIGGER `articles_search_update_meta` AFTER UPDATE OF status, published_at, section_id ON `articles` BEGIN
+	UPDATE search_docs SET is_public = new.is_public, published_at = new.published_at, section_id = new.section_id
+		WHERE id = new.id;
+END;
+--> statement-breakpoint
+-- Articles written before this migration.
+INSERT INTO search_fts (rowid, title, body)
+	SELECT id, portal_search_title(title), portal_search_body(subtitle, summary, body) FROM articles;
+--> statement-breakpoint
+INSERT INTO search_docs (id, is_public, published_at, section_id)
+	SELECT id, is_public, published_at, section_id FROM articles;
