@@ -7,6 +7,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
   reactStrictMode: true,
+  // unauthorized()/forbidden() give staff actions and handlers real 401/403 answers (lib/auth/session.ts).
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;
