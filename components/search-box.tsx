@@ -1,0 +1,28 @@
+import { MAX_QUERY_LENGTH } from '@/lib/search/query';
+
+/**
+ * 站内搜索 in the header of every public page: a plain GET form to /search, so it works before
+ * (and without) JavaScript. The label is visually hidden but read out; role=search makes it a landmark.
+ */
+export function SearchBox({ defaultValue = '' }: { defaultValue?: string }) {
+  return (
+    <form role="search" action="/search" method="get" className="no-print flex items-stretch">
+      <label htmlFor="site-search-q" className="sr-only">
+        站内搜索
+      </label>
+      <input
+        id="site-search-q"
+        type="search"
+        name="q"
+        defaultValue={defaultValue}
+        maxLength={MAX_QUERY_LENGTH}
+        placeholder="搜索新闻"
+        autoComplete="off"
+        className="w-40 rounded-l border border-white/60 bg-white px-2 py-1 text-sm text-ink placeholder:text-muted sm:w-56"
+      />
+      <button type="submit" className="rounded-r border border-l-0 border-white/60 bg-brand-dark px-3 py-1 text-sm text-white hover:bg-black/30">
+        搜索
+      </button>
+    </form>
+  );
+}

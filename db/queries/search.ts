@@ -1,0 +1,129 @@
+import { type SQL, eq, inArray, sql } from 'drizzle-orm';
+import { getDb } from '../client';
+import { articles, sections } from '../schema';
+import { htmlToText } from '@/lib/html';
+import { highlightHtml, snippetHtml } from '@/lib/search/highlight';
+import { type ParsedQuery, parseQuery } from '@/lib/search/query';
+import type { SearchSort } from '@/lib/search/params';
+import { startOfShanghaiDay } from '@/lib/time';
+
+export const SEARCH_PAGE_SIZE = 20;
+
+export type SearchFilters = {
+  /** A section and its descendants; undefined for the whole site. */
+  sectionIds?: number[];
+  /** Shanghai calendar days, inclusive. */
+  from?: string | null;
+  to?: string | null;
+  sort?: SearchSort;
+  page?: number;
+  pageSize?: number;
+};
+
+export type SearchHit = {
+  id: number;
+  title: string;
+  /** Escaped title with the matched terms in <mark>. */
+  titleHtml: string;
+  /** Escaped text around the first match, matched terms in <mark>. */
+  snippetHtml: string;
+  sectionSlug: string;
+  sectionName: string;
+  publishedAt: Date;
+};
+
+export type SearchResults = { total: number; page: number; pageSize: number; hits: SearchHit[] };
+
+const DAY_MS = 86_400_000;
+
+function publicWhere(filters: SearchFilters, now: Date): SQL {
+  const parts: SQL[] = [sql`d.is_public = 1`, sql`d.published_at <= ${now.getTime()}`];
+  if (filters.sectionIds) {
+    parts.push(
+      filters.sectionIds.length ? sql`d.section_id in (${sql.join(filters.sectionIds.map((id) => sql`${id}`), sql`, `)})` : sql`0`,
+    );
+  }
+  if (filters.from) parts.push(sql`d.published_at >= ${startOfShanghaiDay(filters.from).getTime()}`);
+  if (filters.to) parts.push(sql`d.published_at < ${startOfShanghaiDay(filters.to).getTime() + DAY_MS}`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * Ranking: an exact title first, then articles whose title holds every term, then the rest;
+ * newest first within each tier. Tiers, not bm25, because a reader of a news site expects the
+ * story named in the headline and the latest report first, and because tiers need no score for
+ * each of thousands of matches: the IN-subqueries are evaluated once each.
+ */
+function orderBy(q: ParsedQuery, sort: SearchSort): SQL {
+  if (sort === 'date') return sql`d.published_at desc, d.id desc`;
+  const exact = q.exactTitle
+    ? sql`(d.id in (select rowid from search_fts where search_fts match ${q.exactTitle})) desc,`
+    : sql``;
+  return sql`${exact} (d.id in (select rowid from search_fts where search_fts match ${q.titleMatch})) desc, d.published_at desc, d.id desc`;
+}
+
+/** One page of what readers may see (public, published by `now`) matching the query. */
+export async function searchArticles(q: ParsedQuery, filters: SearchFilters = {}, now = new Date()): Promise<SearchResults> {
+  const db = getDb();
+  const page = filters.page ?? 1;
+  const pageSize = filters.pageSize ?? SEARCH_PAGE_SIZE;
+  const where = publicWhere(filters, now);
+  const matches = sql`(select rowid as id from search_fts where search_fts match ${q.match}) m join search_docs d on d.id = m.id`;
+
+  const counted = await db.all<{ n: number }>(sql`select count(*) as n from ${matches} where ${where}`);
+  const total = counted[0]?.n ?? 0;
+  if (total === 0 || (page - 1) * pageSize >= total) return { total, page, pageSize, hits: [] };
+
+  const ranked = await db.all<{ id: number }>(
+    sql`select d.id as id from ${matches} where ${where} order by ${orderBy(q, filters.sort ?? 'relevance')}
+        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+  );
+  const ids = ranked.map((r) => r.id);
+  const rows = await db
+    .select({
+      id: articles.id,
+      title: articles.title,
+      subtitle: articles.subtitle,
+      summary: articles.summary,
+      body: articles.body,
+      publishedAt: articles.publishedAt,
+      sectionSlug: sections.slug,
+      sectionName: sections.name,
+    })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(inArray(articles.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const hits: SearchHit[] = [];
+  for (const id of ids) {
+    const r = byId.get(id);
+    if (!r) continue;
+    hits.push({
+      id: r.id,
+      title: r.title,
+      titleHtml: highlightHtml(r.title, q.terms),
+      snippetHtml: snippetHtml([htmlToText(r.body), r.subtitle ?? '', r.summary], q.terms),
+      sectionSlug: r.sectionSlug,
+      sectionName: r.sectionName,
+      publishedAt: r.publishedAt ?? new Date(0),
+    });
+  }
+  return { total, page, pageSize, hits };
+}
+
+/**
+ * Ids of every article (drafts, in review, scheduled, withdrawn included) matching a staff
+ * member's query, best first (same tiers as the public search, then newest), at most `limit`.
+ * For the admin article list, which applies its own role and status filters to these ids.
+ * An empty or punctuation-only query returns null: "no search", not "nothing found".
+ */
+export async function searchArticleIdsForStaff(query: string, limit = 1000): Promise<number[] | null> {
+  const q = parseQuery(query);
+  if (!q) return null;
+  const rows = await getDb().all<{ id: number }>(
+    sql`select d.id as id from (select rowid as id from search_fts where search_fts match ${q.match}) m
+        join search_docs d on d.id = m.id
+        order by ${orderBy(q, 'relevance').getSQL()} limit ${limit}`,
+  );
+  return rows.map((r) => r.id);
+}
