@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
@@ -8,6 +9,10 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const executablePath = process.env.CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 const port = Number(process.env.E2E_PORT || 3200);
+// Staff test accounts get random passwords per run unless given; set in process.env so the
+// worker processes (which inherit it) and the web server (below) see the same values.
+const staffPasswordVars = ['E2E_ADMIN_PASSWORD', 'E2E_EDITOR_PASSWORD', 'E2E_REPORTER_PASSWORD'] as const;
+for (const name of staffPasswordVars) process.env[name] ||= crypto.randomBytes(18).toString('base64url');
 export const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -35,6 +40,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), ...Object.fromEntries(staffPasswordVars.map((name) => [name, process.env[name]!])) },
   },
 });
