@@ -1,0 +1,38 @@
+import type { Article } from '@/db/schema';
+import { ArticleTools } from './article-tools';
+import { Breadcrumb, type Crumb } from './breadcrumb';
+import { formatDay } from './format-date';
+
+export type ArticleViewData = Pick<Article, 'title' | 'subtitle' | 'source' | 'body' | 'byline' | 'responsibleEditor'> & {
+  publishedAt: Date;
+};
+
+/**
+ * The reader's view of an article: header, body and credits. The public article page and the
+ * staff preview both render this, so a preview shows exactly what readers will get. Anything
+ * page-specific (structured data, 上一篇/下一篇, the view beacon) goes in `children`.
+ */
+export function ArticleView({ article, crumbs, children }: { article: ArticleViewData; crumbs: Crumb[]; children?: React.ReactNode }) {
+  return (
+    <article className="border border-line bg-white px-4 py-4 sm:px-8 sm:py-6">
+      <Breadcrumb trail={crumbs} />
+      <header className="mt-4 border-b border-line pb-4 text-center">
+        <h1 className="font-serif text-2xl leading-snug font-bold sm:text-[28px]">{article.title}</h1>
+        {article.subtitle && <p className="mt-2 text-lg text-muted">{article.subtitle}</p>}
+        <p className="mt-3 text-sm text-muted">
+          <span>
+            发布日期:<time dateTime={article.publishedAt.toISOString()}>{formatDay(article.publishedAt)}</time>
+          </span>
+          <span className="ml-4">来源:{article.source}</span>
+        </p>
+        <div className="mt-3 flex justify-center">
+          <ArticleTools bodyId="article-body" />
+        </div>
+      </header>
+      <div id="article-body" className="article-body mt-5" data-size="medium" dangerouslySetInnerHTML={{ __html: article.body }} />
+      {article.byline.length > 0 && <p className="article-byline mt-2 text-right">(记者{article.byline.join(' ')})</p>}
+      {article.responsibleEditor && <p className="mt-1 text-right text-sm text-muted">责任编辑:{article.responsibleEditor}</p>}
+      {children}
+    </article>
+  );
+}

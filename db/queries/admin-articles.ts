@@ -1,0 +1,156 @@
+import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { getDb } from '../client';
+import { type Article, type ArticleStatus, articles, sections, users } from '../schema';
+
+/** Staff-side reads of articles in every status (the public queries only see published ones). */
+
+export type AdminArticleRow = {
+  id: number;
+  title: string;
+  status: ArticleStatus;
+  sectionId: number;
+  sectionName: string;
+  sectionSlug: string;
+  authorId: number | null;
+  authorName: string | null;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  version: number;
+};
+
+export type AdminArticleFilter = {
+  status?: ArticleStatus;
+  sectionId?: number;
+  authorId?: number;
+  /** Title substring. */
+  q?: string;
+};
+
+export const ADMIN_PAGE_SIZE = 20;
+
+const rowColumns = {
+  id: articles.id,
+  title: articles.title,
+  status: articles.status,
+  sectionId: articles.sectionId,
+  sectionName: sections.name,
+  sectionSlug: sections.slug,
+  authorId: articles.authorId,
+  authorName: users.displayName,
+  updatedAt: articles.updatedAt,
+  publishedAt: articles.publishedAt,
+  version: articles.version,
+};
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function whereOf(filter: AdminArticleFilter): SQL | undefined {
+  const parts: SQL[] = [];
+  if (filter.status) parts.push(eq(articles.status, filter.status));
+  if (filter.sectionId) parts.push(eq(articles.sectionId, filter.sectionId));
+  if (filter.authorId) parts.push(eq(articles.authorId, filter.authorId));
+  // The escape clause makes a typed % or _ match literally.
+  if (filter.q?.trim()) parts.push(sql`${articles.title} like ${`%${escapeLike(filter.q.trim())}%`} escape '\\'`);
+  return parts.length ? and(...parts) : undefined;
+}
+
+/** One page of the staff article list, newest change first, with the total for pagination. */
+export async function listAdminArticles(
+  filter: AdminArticleFilter,
+  page: number,
+  pageSize = ADMIN_PAGE_SIZE,
+): Promise<{ rows: AdminArticleRow[]; total: number }> {
+  const db = getDb();
+  const where = whereOf(filter);
+  const rows = await db
+    .select(rowColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(users, eq(users.id, articles.authorId))
+    .where(where)
+    .orderBy(desc(articles.updatedAt), desc(articles.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const totals = await db.select({ n: count() }).from(articles).where(where);
+  return { rows, total: totals[0]?.n ?? 0 };
+}
+
+export type EditableArticle = Article & { sectionSlug: string; authorName: string | null };
+
+export async function getArticleForEdit(id: number): Promise<EditableArticle | undefined> {
+  const rows = await getDb()
+    .select({ article: articles, sectionSlug: sections.slug, authorName: users.displayName })
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(users, eq(users.id, articles.authorId))
+    .where(eq(articles.id, id))
+    .limit(1);
+  const row = rows[0];
+  return row ? { ...row.article, sectionSlug: row.sectionSlug, authorName: row.authorName } : undefined;
+}
+
+/** The version and last saver-relevant facts, polled by open editors to spot others' saves. */
+export async function getArticleVersion(id: number): Promise<{ version: number; updatedAt: Date; status: ArticleStatus } | undefined> {
+  const rows = await getDb()
+    .select({ version: articles.version, updatedAt: articles.updatedAt, status: articles.status })
+    .from(articles)
+    .where(eq(articles.id, id))
+    .limit(1);
+  return rows[0];
+}
+
+export type DashboardList = { total: number; rows: AdminArticleRow[] };
+export type Dashboard = {
+  myDrafts: DashboardList;
+  inReview: DashboardList;
+  scheduled: DashboardList;
+  published: DashboardList;
+};
+
+const DASHBOARD_ROWS = 8;
+
+async function dashboardList(where: SQL, order: SQL[]): Promise<DashboardList> {
+  const db = getDb();
+  const rows = await db
+    .select(rowColumns)
+    .from(articles)
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .leftJoin(users, eq(users.id, articles.authorId))
+    .where(where)
+    .orderBy(...order)
+    .limit(DASHBOARD_ROWS);
+  const totals = await db.select({ n: count() }).from(articles).where(where);
+  return { total: totals[0]?.n ?? 0, rows };
+}
+
+/** The newsroom's desk at a glance. */
+export async function getDashboard(userId: number): Promise<Dashboard> {
+  const [myDrafts, inReview, scheduled, published] = await Promise.all([
+    dashboardList(and(eq(articles.authorId, userId), eq(articles.status, 'draft'))!, [desc(articles.updatedAt)]),
+    dashboardList(eq(articles.status, 'in_review'), [asc(articles.updatedAt)]),
+    dashboardList(eq(articles.status, 'scheduled'), [asc(articles.publishedAt)]),
+    dashboardList(eq(articles.status, 'published'), [desc(articles.publishedAt)]),
+  ]);
+  return { myDrafts, inReview, scheduled, published };
+}
+
+/** Staff who can appear as authors in the list filter. */
+export async function listStaff(): Promise<Array<{ id: number; displayName: string; username: string }>> {
+  return getDb()
+    .select({ id: users.id, displayName: users.displayName, username: users.username })
+    .from(users)
+    .orderBy(asc(users.displayName));
+}
+
+/** The earliest publish time among scheduled articles (the scheduler's next wake-up; may be overdue). */
+export async function nextScheduledAt(): Promise<Date | undefined> {
+  const rows = await getDb()
+    .select({ at: articles.publishedAt })
+    .from(articles)
+    .where(eq(articles.status, 'scheduled'))
+    .orderBy(asc(articles.publishedAt))
+    .limit(1);
+  return rows[0]?.at ?? undefined;
+}

@@ -1,0 +1,62 @@
+import { nextScheduledAt } from '@/db/queries/admin-articles';
+import { SCHEDULER_SECRET_HEADER, schedulerState } from './scheduler-state';
+
+/**
+ * Publishes scheduled articles at their time with no visitor and no external cron: the server
+ * process sleeps until the earliest scheduled time, then asks its own internal route (over
+ * 127.0.0.1, with a per-process random secret) to flip what is due and revalidate the pages,
+ * because Next only accepts revalidatePath inside a request. Sleeps are capped, so a schedule
+ * made by another process sharing the database, or clock drift, is noticed within a minute.
+ */
+const MAX_SLEEP_MS = Number(process.env.SCHEDULER_MAX_SLEEP_MS) || 60_000;
+const RETRY_MS = 2_000;
+
+function origin(): string {
+  // `next start` sets PORT once it listens; SCHEDULER_ORIGIN covers servers bound elsewhere.
+  return process.env.SCHEDULER_ORIGIN || `http://127.0.0.1:${process.env.PORT || '3000'}`;
+}
+
+function arm(delayMs: number): void {
+  const state = schedulerState();
+  if (state.timer) clearTimeout(state.timer);
+  const delay = Math.max(0, Math.min(delayMs, MAX_SLEEP_MS));
+  state.wakeAt = Date.now() + delay;
+  state.timer = setTimeout(() => void tick(), delay);
+  // The timer alone must not keep a process alive that is otherwise shutting down.
+  state.timer.unref?.();
+}
+
+async function rearmFromDatabase(): Promise<void> {
+  const next = await nextScheduledAt();
+  arm(next ? next.getTime() - Date.now() : MAX_SLEEP_MS);
+}
+
+async function tick(): Promise<void> {
+  try {
+    const next = await nextScheduledAt();
+    if (next && next.getTime() <= Date.now()) {
+      const response = await fetch(`${origin()}/api/internal/scheduler`, {
+        method: 'POST',
+        headers: { [SCHEDULER_SECRET_HEADER]: schedulerState().secret },
+        cache: 'no-store',
+      });
+      if (!response.ok) throw new Error(`internal route answered ${response.status}`);
+      const result = (await response.json()) as { published: number[] };
+      if (result.published.length) console.log(`[scheduler] 定时发布 ${result.published.length} 篇: ${result.published.join(', ')}`);
+    }
+    await rearmFromDatabase();
+  } catch (error) {
+    // Typically the server is not listening yet right after start-up: try again shortly.
+    console.error('[scheduler] 本次检查失败,稍后重试:', error instanceof Error ? error.message : error);
+    arm(RETRY_MS);
+  }
+}
+
+/** Starts the scheduler once per process; the first tick catches up on anything missed while down. */
+export function startScheduler(): void {
+  const state = schedulerState();
+  if (state.started) return;
+  state.started = true;
+  state.rearm = () => void rearmFromDatabase().catch(() => arm(RETRY_MS));
+  arm(1_000);
+}

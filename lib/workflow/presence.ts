@@ -1,0 +1,34 @@
+/**
+ * Who has which article open in the editor, so two staff editing the same piece are told.
+ * Kept in this process's memory (on globalThis, shared by the route bundles): editors send a
+ * heartbeat every 15 s, and an entry older than 45 s counts as gone. With several processes
+ * behind a load balancer each sees only its own editors; the version check still prevents any
+ * silent overwrite there.
+ */
+const TTL_MS = 45_000;
+type Entry = { name: string; at: number };
+const KEY = Symbol.for('news-portal.editor-presence');
+
+function table(): Map<number, Map<number, Entry>> {
+  const g = globalThis as typeof globalThis & { [KEY]?: Map<number, Map<number, Entry>> };
+  g[KEY] ??= new Map();
+  return g[KEY];
+}
+
+/** Records that `userId` has `articleId` open and returns the names of the others who do. */
+export function touchPresence(articleId: number, userId: number, name: string, now = Date.now()): string[] {
+  const all = table();
+  let editors = all.get(articleId);
+  if (!editors) all.set(articleId, (editors = new Map()));
+  editors.set(userId, { name, at: now });
+  const others: string[] = [];
+  for (const [id, entry] of editors) {
+    if (now - entry.at > TTL_MS) editors.delete(id);
+    else if (id !== userId) others.push(entry.name);
+  }
+  return others;
+}
+
+export function leavePresence(articleId: number, userId: number): void {
+  table().get(articleId)?.delete(userId);
+}
