@@ -1,4 +1,4 @@
-import { getDb } from '@/db/client';
+import { beforeDbClose, getDb } from '@/db/client';
 import { ViewBuffer } from './view-buffer';
 
 type GlobalWithViews = typeof globalThis & { __portalViews?: ViewBuffer };
@@ -24,6 +24,9 @@ export function viewCounter(): ViewBuffer {
     process.once('SIGTERM', flushOnExit);
     process.once('SIGINT', flushOnExit);
     process.once('beforeExit', flushOnExit);
+    // `next start` answers SIGTERM by closing the server, letting in-flight requests finish
+    // (they may still record views) and then calling process.exit: flush once more there.
+    beforeDbClose(flushOnExit);
   }
   return g.__portalViews;
 }

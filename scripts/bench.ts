@@ -1,0 +1,347 @@
+/**
+ * `npm run bench [-- --with-nginx] [-- --skip-build]`: the portal's load benchmark.
+ *
+ * Seeds a throwaway database with 100,000 articles, builds (unless the build in
+ * NEXT_DIST_DIR is current or --skip-build) and starts the production server, then measures
+ * with autocannon (20 connections, 10 s per target, after a warm-up) every public page type,
+ * a plain node:http server returning the same article HTML from memory (the ceiling on this
+ * machine), cache misses, the view beacon at 2,000 req/s, peak RSS and, with --with-nginx,
+ * the article page through deploy/nginx.conf. Prints the table with PASS/FAIL against the
+ * targets of issue 6 and writes it to bench/RESULTS.md.
+ *
+ * Environment: BENCH_PORT (default 3340; the next 3 ports are used too), BENCH_ARTICLES
+ * (100000), BENCH_DURATION (10 s), NEXT_DIST_DIR (.next-bench), BUILD_LOCK (a file to
+ * `flock` around `next build` when several people build on one machine).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { migrateDatabase, openDatabase } from '@/db/client';
+import { seedDatabase } from '@/lib/seed/seed-database';
+import { renderNginxConfig } from '@/lib/http/nginx-config';
+
+type Histogram = { average: number; mean: number; p50: number; p99: number; total: number };
+type AutocannonResult = {
+  requests: Histogram;
+  latency: Histogram;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+  statusCodeStats: Record<string, { count: number }>;
+};
+type AutocannonOptions = {
+  url: string;
+  connections?: number;
+  duration?: number;
+  amount?: number;
+  overallRate?: number;
+  method?: string;
+  body?: string;
+  headers?: Record<string, string>;
+};
+const autocannon = createRequire(import.meta.url)('autocannon') as (o: AutocannonOptions) => Promise<AutocannonResult>;
+
+const { values: flags } = parseArgs({
+  options: { 'with-nginx': { type: 'boolean' }, 'skip-build': { type: 'boolean' } },
+});
+const root = process.cwd();
+const basePort = Number(process.env.BENCH_PORT || 3340);
+const ports = { next: basePort, ceiling: basePort + 1, nginx: basePort + 2 };
+const articlesWanted = Number(process.env.BENCH_ARTICLES || 100_000);
+const duration = Number(process.env.BENCH_DURATION || 10);
+const connections = 20;
+const distDir = process.env.NEXT_DIST_DIR || '.next-bench';
+const flushMs = 1000;
+const browserUA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
+const dbFile = path.join(tmp, 'portal.db');
+const children: ChildProcess[] = [];
+const cleanup = () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+};
+process.on('exit', () => {
+  cleanup();
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, () => process.exit(130));
+
+const log = (line: string) => console.log(`[bench] ${line}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- database
+log(`seeding ${articlesWanted} articles into ${dbFile}`);
+let t0 = performance.now();
+const db = openDatabase(dbFile);
+migrateDatabase(db);
+seedDatabase(db, { articles: articlesWanted });
+const sqlite = db.$client;
+log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const sectionArticles = (slug: string, limit: number, offset: number) =>
+  (
+    sqlite
+      .prepare(
+        `select a.id from articles a join sections s on s.id = a.section_id
+         where s.slug = ? and a.is_public = 1 order by a.published_at desc limit ? offset ?`,
+      )
+      .all(slug, limit, offset) as Array<{ id: number }>
+  ).map((r) => r.id);
+const [articleId] = sectionArticles('longquan', 1, 5);
+const freshIds = sectionArticles('longquan', 11, 2000);
+const viewSum = (id: number) =>
+  (sqlite.prepare('select coalesce(sum(count), 0) as n from article_views_daily where article_id = ?').get(id) as { n: number }).n;
+
+// ---------------------------------------------------------------- build and start
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NODE_ENV: 'production',
+  DATABASE_PATH: dbFile,
+  DATA_DIR: tmp,
+  NEXT_DIST_DIR: distDir,
+  VIEW_FLUSH_MS: String(flushMs),
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+if (!flags['skip-build']) {
+  log(`building into ${distDir}`);
+  const cmd = process.env.BUILD_LOCK ? ['flock', process.env.BUILD_LOCK, process.execPath, nextBin, 'build'] : [process.execPath, nextBin, 'build'];
+  const result = spawnSync(cmd[0]!, cmd.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env });
+  if (result.status !== 0) throw new Error('next build failed');
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} did not answer`);
+}
+
+const server = spawn(process.execPath, [nextBin, 'start', '-p', String(ports.next), '-H', '127.0.0.1'], {
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+children.push(server);
+const nextUrl = `http://127.0.0.1:${ports.next}`;
+await waitFor(`${nextUrl}/api/health`);
+log(`next start pid ${server.pid} on ${nextUrl}`);
+
+// ---------------------------------------------------------------- peak RSS of the server tree
+function processTree(pid: number): number[] {
+  const out = [pid];
+  try {
+    for (const task of fs.readdirSync(`/proc/${pid}/task`)) {
+      const kids = fs.readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim();
+      for (const kid of kids ? kids.split(/\s+/) : []) out.push(...processTree(Number(kid)));
+    }
+  } catch {
+    // the process ended between reads
+  }
+  return out;
+}
+function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+)`));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+let peakTreeKb = 0;
+const rssTimer = setInterval(() => {
+  const kb = processTree(server.pid!).reduce((sum, pid) => sum + statusKb(pid, 'VmRSS'), 0);
+  peakTreeKb = Math.max(peakTreeKb, kb);
+}, 200);
+
+// ---------------------------------------------------------------- the ceiling
+const articlePath = `/news/longquan/${articleId}`;
+const articleHtml = await (await fetch(nextUrl + articlePath)).text();
+const htmlFile = path.join(tmp, 'article.html');
+fs.writeFileSync(htmlFile, articleHtml);
+const ceiling = spawn(
+  process.execPath,
+  [
+    '-e',
+    `const http = require('node:http'); const body = require('node:fs').readFileSync(process.argv[1]);
+     http.createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length }); res.end(body); })
+       .listen(Number(process.argv[2]), '127.0.0.1');`,
+    htmlFile,
+    String(ports.ceiling),
+  ],
+  { stdio: 'inherit' },
+);
+children.push(ceiling);
+const ceilingUrl = `http://127.0.0.1:${ports.ceiling}`;
+await waitFor(ceilingUrl);
+
+// ---------------------------------------------------------------- measurements
+type Row = { name: string; path: string; rps: number; p50: number; p99: number; bytes: number; cache: string; note?: string; errors: number };
+const rows: Row[] = [];
+
+async function measure(name: string, base: string, pathname: string): Promise<Row | undefined> {
+  const url = base + pathname;
+  const probe = await fetch(url);
+  const bytes = (await probe.arrayBuffer()).byteLength;
+  if (probe.status !== 200) {
+    log(`${name}: n/a (${probe.status})`);
+    rows.push({ name, path: pathname, rps: NaN, p50: NaN, p99: NaN, bytes, cache: '', note: `n/a (${probe.status})`, errors: 0 });
+    return undefined;
+  }
+  await autocannon({ url, connections, duration: 3 }); // warm-up: JIT, caches, keep-alive sockets
+  const cache = (await fetch(url).then((r) => r.headers.get('x-nextjs-cache') ?? r.headers.get('x-cache-status'))) ?? '';
+  const r = await autocannon({ url, connections, duration });
+  const row: Row = {
+    name,
+    path: pathname,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    bytes,
+    cache,
+    errors: r.errors + r.timeouts + r.non2xx,
+  };
+  rows.push(row);
+  log(`${name}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50} ms, p99 ${row.p99} ms${row.errors ? `, ${row.errors} errors` : ''}`);
+  return row;
+}
+
+const ceilingRow = (await measure('ceiling: node:http, same HTML from memory', ceilingUrl, '/'))!;
+const articleRow = await measure('article page (ISR)', nextUrl, articlePath);
+await measure('home', nextUrl, '/');
+await measure('section page 1', nextUrl, '/news/longquan');
+await measure('section page 50', nextUrl, '/news/longquan?page=50');
+await measure('/hot', nextUrl, '/hot');
+await measure('/rss.xml', nextUrl, '/rss.xml');
+await measure('/search?q=龙泉', nextUrl, `/search?q=${encodeURIComponent('龙泉')}`);
+
+// Cache misses: the first request for articles nobody has asked for yet, one at a time.
+const missTimes: number[] = [];
+for (const [i, id] of freshIds.entries()) {
+  const started = performance.now();
+  const res = await fetch(`${nextUrl}/news/longquan/${id}`);
+  await res.arrayBuffer();
+  const ms = performance.now() - started;
+  if (res.status !== 200) throw new Error(`fresh article ${id} answered ${res.status}`);
+  if (i > 0) missTimes.push(ms); // the first one also pays for loading the route's code
+}
+missTimes.sort((a, b) => a - b);
+const missP50 = missTimes[Math.floor(missTimes.length / 2)]!;
+const missMax = missTimes.at(-1)!;
+log(`cache miss (${missTimes.length} fresh articles): p50 ${missP50.toFixed(1)} ms, max ${missMax.toFixed(1)} ms`);
+
+// The view beacon at 2,000 req/s while the article page is under full load.
+const beaconId = articleId!;
+const before = viewSum(beaconId);
+const beaconRequests = 2000 * duration;
+const [beacon, underBeacon] = await Promise.all([
+  autocannon({
+    url: `${nextUrl}/api/views`,
+    method: 'POST',
+    connections,
+    overallRate: 2000,
+    amount: beaconRequests,
+    body: JSON.stringify({ id: beaconId }),
+    headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': browserUA },
+  }),
+  autocannon({ url: nextUrl + articlePath, connections, duration }),
+]);
+await sleep(flushMs * 2 + 1000);
+const acknowledged = beacon.statusCodeStats['204']?.count ?? 0;
+const counted = viewSum(beaconId) - before;
+const beaconRps = beacon.requests.average;
+const underBeaconRps = underBeacon.requests.average;
+const slowdown = articleRow ? 1 - underBeaconRps / articleRow.rps : NaN;
+log(`beacon: ${acknowledged} acknowledged (${beaconRps.toFixed(0)} req/s), ${counted} counted; article page ${underBeaconRps.toFixed(0)} req/s meanwhile`);
+
+// Through nginx (deploy/nginx.conf) with the same ceiling.
+let nginxRow: Row | undefined;
+if (flags['with-nginx']) {
+  const prefix = path.join(tmp, 'nginx');
+  const conf = renderNginxConfig(fs.readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8'), {
+    prefix,
+    listenPort: ports.nginx,
+    upstreams: [`127.0.0.1:${ports.next}`],
+    runAsRoot: process.getuid?.() === 0,
+  });
+  fs.mkdirSync(path.join(prefix, 'logs'), { recursive: true });
+  fs.writeFileSync(path.join(prefix, 'nginx.conf'), conf);
+  const nginxBin = fs.existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
+  const nginx = spawn(nginxBin, ['-p', prefix, '-e', path.join(prefix, 'logs', 'error.log'), '-c', path.join(prefix, 'nginx.conf'), '-g', 'daemon off;'], {
+    stdio: 'inherit',
+  });
+  children.push(nginx);
+  await waitFor(`http://127.0.0.1:${ports.nginx}/api/health`);
+  nginxRow = await measure('article page through nginx', `http://127.0.0.1:${ports.nginx}`, articlePath);
+  await measure('home through nginx', `http://127.0.0.1:${ports.nginx}`, '/');
+}
+
+clearInterval(rssTimer);
+const hwmKb = processTree(server.pid!).reduce((max, pid) => Math.max(max, statusKb(pid, 'VmHWM')), 0);
+const peakRssMb = Math.max(peakTreeKb, hwmKb) / 1024;
+
+// ---------------------------------------------------------------- report
+const pct = (v: number, of: number) => (Number.isFinite(v) ? `${((100 * v) / of).toFixed(1)}%` : 'n/a');
+const times = (v: number, of: number) => (Number.isFinite(v) ? `×${(v / Math.max(of, 0.5)).toFixed(1)}` : 'n/a');
+const num = (v: number, digits = 0) => (Number.isFinite(v) ? v.toFixed(digits) : 'n/a');
+const table = [
+  '| target | req/s | vs ceiling | p50 ms | vs ceiling | p99 ms | vs ceiling | bytes | cache |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  ...rows.map((r) =>
+    r.note
+      ? `| ${r.name} \`${r.path}\` | ${r.note} | | | | | | | |`
+      : `| ${r.name} \`${r.path}\` | ${num(r.rps)} | ${pct(r.rps, ceilingRow.rps)} | ${r.p50} | ${times(r.p50, ceilingRow.p50)} | ${r.p99} | ${times(r.p99, ceilingRow.p99)} | ${r.bytes} | ${r.cache}${r.errors ? ` (${r.errors} errors)` : ''} |`,
+  ),
+];
+
+const checks: Array<[string, boolean, string]> = [];
+if (articleRow) {
+  checks.push(['article page >= 1000 req/s', articleRow.rps >= 1000, `${num(articleRow.rps)} req/s`]);
+  checks.push(['article page >= 20% of ceiling', articleRow.rps >= 0.2 * ceilingRow.rps, pct(articleRow.rps, ceilingRow.rps)]);
+  checks.push(['article page p99 < 50 ms', articleRow.p99 < 50, `${articleRow.p99} ms`]);
+  checks.push(['article page served from the ISR cache', articleRow.cache === 'HIT', `x-nextjs-cache: ${articleRow.cache || 'absent'}`]);
+}
+checks.push(['cache miss < 50 ms (p50 of fresh articles)', missP50 < 50, `p50 ${missP50.toFixed(1)} ms, max ${missMax.toFixed(1)} ms`]);
+checks.push(['peak RSS < 400 MB', peakRssMb < 400, `${peakRssMb.toFixed(0)} MB`]);
+checks.push(['view beacon loses no counts', acknowledged === beaconRequests && counted === acknowledged, `${beaconRequests} sent, ${acknowledged} acknowledged, ${counted} counted`]);
+checks.push(['view beacon ~2,000 req/s reached', beaconRps >= 1900, `${num(beaconRps)} req/s`]);
+checks.push(['beacon slows page serving < 10%', slowdown < 0.1, `${num(articleRow?.rps ?? NaN)} → ${num(underBeaconRps)} req/s (${(slowdown * 100).toFixed(1)}% slower)`]);
+if (nginxRow) checks.push(['article page through nginx >= 60% of ceiling', nginxRow.rps >= 0.6 * ceilingRow.rps, pct(nginxRow.rps, ceilingRow.rps)]);
+const verdicts = checks.map(([what, ok, detail]) => `- ${ok ? 'PASS' : 'FAIL'} ${what}: ${detail}`);
+
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load average before the run ${os.loadavg()[0]!.toFixed(2)}`;
+const report = [
+  '# Benchmark results',
+  '',
+  `\`npm run bench${flags['with-nginx'] ? ' -- --with-nginx' : ''}\` on ${new Date().toISOString()} (${machine}).`,
+  `${articlesWanted.toLocaleString('en')} articles; autocannon, ${connections} connections, ${duration} s per target after a 3 s warm-up.`,
+  'The ceiling is a plain node:http server returning the article page\'s HTML from memory; "vs ceiling" is',
+  'the share of its req/s, and latency as a multiple of its latency. Load generator and servers share the machine.',
+  '',
+  ...table,
+  '',
+  `Cache miss (first request for ${missTimes.length} never-requested articles, one at a time): p50 ${missP50.toFixed(1)} ms, max ${missMax.toFixed(1)} ms.`,
+  `View beacon: ${beaconRequests} POSTs at ${num(beaconRps)} req/s, ${acknowledged} answered 204, ${counted} counted after the flush; article page meanwhile ${num(underBeaconRps)} req/s.`,
+  `Peak RSS of the next start process tree: ${peakRssMb.toFixed(0)} MB.`,
+  '',
+  '## Targets',
+  '',
+  ...verdicts,
+  '',
+].join('\n');
+
+console.log(`\n${report}`);
+fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), report);
+log('written to bench/RESULTS.md');
+sqlite.close();
+cleanup();
+process.exit(0);
