@@ -5,7 +5,7 @@ import { formatDay } from './format-date';
 /** Title-and-date rows, the way every section page of a news office lists its articles. */
 export function ArticleList({ items, showSection = false }: { items: ArticleListItem[]; showSection?: boolean }) {
   return (
-    <ul className="divide-y divide-dashed divide-line">
+    <ul aria-label="文章列表" className="divide-y divide-dashed divide-line">
       {items.map((item) => (
         <li key={item.id} className="flex flex-col gap-x-4 py-2.5 sm:flex-row sm:items-baseline sm:justify-between">
           <Link href={`/news/${item.sectionSlug}/${item.id}`} className="min-w-0 text-[16px] leading-snug">

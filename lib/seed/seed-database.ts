@@ -124,10 +124,10 @@ export function seedDatabase(db: DB, options: SeedOptions = {}): { sections: num
     log(`generated articles: ${target - done}`);
   }
 
-  // 3. Synthetic daily views for the last 21 days over the newest articles, so 周热点 is alive.
+  // 3. Synthetic daily views for the last 21 days over the newest 200 articles, so 周热点 is alive.
   const today = shanghaiDay(now);
   const recent = sqlite
-    .prepare(`select id from articles where is_public = 1 and published_at <= ? order by is_public desc, published_at desc limit 300`)
+    .prepare(`select id from articles where is_public = 1 and published_at <= ? order by is_public desc, published_at desc limit 200`)
     .all(now.getTime()) as Array<{ id: number }>;
   const addViews = sqlite.prepare(
     'insert into article_views_daily (article_id, day, count) values (?, ?, ?) on conflict(day, article_id) do nothing',
