@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { securityHeaders } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   // Separate build folders let a test run and a dev session build side by side.
@@ -6,6 +7,10 @@ const nextConfig: NextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
+  // CSP, nosniff, Referrer-Policy, frame-ancestors, Permissions-Policy, HSTS on https (lib/http).
+  async headers() {
+    return securityHeaders({ siteUrl: process.env.SITE_URL || '', dev: process.env.NODE_ENV === 'development' });
+  },
   reactStrictMode: true,
   // unauthorized()/forbidden() give staff actions and handlers real 401/403 answers (lib/auth/session.ts).
   experimental: { authInterrupts: true },

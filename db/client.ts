@@ -32,6 +32,13 @@ export function openDatabase(file = databasePath()): DB {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const db = drizzle(sqlite, { schema }) as DB;
+  // Transactions default to BEGIN IMMEDIATE: ours re-read a row and then write it. A deferred
+  // transaction starts as a reader, and if another process commits before its first write
+  // the upgrade fails at once with SQLITE_BUSY_SNAPSHOT (busy_timeout cannot help, the
+  // snapshot is stale). Taking the write lock up front makes such a writer wait its turn
+  // instead (tests/durability.test.ts). Pass { behavior: 'deferred' } for a read-only one.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: 'immediate', ...config })) as typeof db.transaction;
   for (const hook of connectionHooks) hook(sqlite);
   return db;
 }
