@@ -16,6 +16,6 @@ export async function loginAs(page: Page, role: StaffRole, options: { username?:
   await page.goto(options.from ? `/admin/login?from=${encodeURIComponent(options.from)}` : '/admin/login');
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(e2ePassword(role));
-  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
 }
