@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
     return securityHeaders({ siteUrl: process.env.SITE_URL || '', dev: process.env.NODE_ENV === 'development' });
   },
   reactStrictMode: true,
+  // Metadata always in <head>, for every client: list pages read searchParams (dynamic), and
+  // streamed metadata would put <title>/<meta> in <body> for browsers, validators and Lighthouse.
+  htmlLimitedBots: /.*/,
   // unauthorized()/forbidden() give staff actions and handlers real 401/403 answers (lib/auth/session.ts).
   experimental: { authInterrupts: true },
 };

@@ -1,12 +1,9 @@
 import type { Metadata, Viewport } from 'next';
-import { siteConfig } from '@/lib/site-config';
+import { ElderModeScript } from '@/components/elder-mode-script';
+import { rootMetadata } from '@/lib/seo/metadata';
 import './globals.css';
 
-export const metadata: Metadata = {
-  metadataBase: new URL(siteConfig.url),
-  title: { default: siteConfig.name, template: `%s - ${siteConfig.name}` },
-  description: siteConfig.description,
-};
+export const metadata: Metadata = rootMetadata();
 
 export const viewport: Viewport = {
   width: 'device-width',
@@ -16,7 +13,11 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="zh-CN">
+    // The elder-mode script may add a class before hydration; that difference is expected.
+    <html lang="zh-CN" suppressHydrationWarning>
+      <head>
+        <ElderModeScript />
+      </head>
       <body>{children}</body>
     </html>
   );

@@ -1,5 +1,7 @@
 import Link from 'next/link';
+import { SearchBox } from './search-box';
 import type { SectionNode } from '@/db/queries/sections';
+import { ElderModeToggle } from './elder-mode-toggle';
 
 type Props = { siteName: string; organizer: string; nav: SectionNode[] };
 
@@ -12,6 +14,10 @@ export function SiteHeader({ siteName, organizer, nav }: Props) {
             {siteName}
           </Link>
           <p className="text-sm text-white/90">{organizer} 主办</p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <SearchBox />
+          <ElderModeToggle />
         </div>
       </div>
       <nav aria-label="栏目导航" className="bg-brand-dark">

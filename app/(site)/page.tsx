@@ -3,6 +3,11 @@ import { getHomePage } from '@/db/queries/home';
 import { ArticleList } from '@/components/article-list';
 import { formatDay } from '@/components/format-date';
 import { siteConfig } from '@/lib/site-config';
+import { JsonLd } from '@/components/json-ld';
+import { homeMetadata } from '@/lib/seo/metadata';
+import { websiteJsonLd } from '@/lib/structured-data/website';
+
+export const metadata = homeMetadata();
 
 // Served from the cache; publishing revalidates it at once, the timer only refreshes 周热点.
 export const revalidate = 300;
@@ -12,6 +17,7 @@ export default async function HomePage() {
   const top = home.topStory;
   return (
     <div className="space-y-6">
+      <JsonLd data={websiteJsonLd()} />
       <h1 className="sr-only">{siteConfig.name}</h1>
       {top && (
         <section aria-labelledby="top-story" className="border border-line bg-white p-4 sm:p-6">

@@ -6,10 +6,17 @@ import { Pagination } from '@/components/pagination';
 import { formatDay } from '@/components/format-date';
 import { parsePage } from '@/lib/params';
 import Link from 'next/link';
-
-export const metadata = { title: '周热点' };
+import type { Metadata } from 'next';
+import { JsonLd } from '@/components/json-ld';
+import { listMetadata } from '@/lib/seo/metadata';
+import { breadcrumbJsonLd } from '@/lib/structured-data/breadcrumb';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const page = parsePage((await searchParams).page) ?? 1;
+  return listMetadata({ name: '周热点', path: '/hot', page, description: '近 7 天阅读量最高的文章。' });
+}
 
 export default async function HotPage({ searchParams }: Props) {
   const page = parsePage((await searchParams).page);
@@ -20,6 +27,7 @@ export default async function HotPage({ searchParams }: Props) {
   const items = await weeklyHot(PAGE_SIZE, (page - 1) * PAGE_SIZE);
   return (
     <div className="border border-line bg-white px-4 py-4 sm:px-6">
+      <JsonLd data={breadcrumbJsonLd([{ name: '周热点', href: '/hot' }])} />
       <Breadcrumb trail={[{ name: '周热点', href: '/hot' }]} />
       <h1 className="mt-3 border-b-2 border-brand pb-2 text-2xl font-bold text-brand">周热点</h1>
       <p className="mt-2 text-sm text-muted">近 7 天阅读量最高的文章</p>

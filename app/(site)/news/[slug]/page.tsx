@@ -1,12 +1,23 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { countSectionArticles, listSectionArticles, PAGE_SIZE } from '@/db/queries/articles';
 import { getDescendantIds, getSectionBySlug, getSectionTrail } from '@/db/queries/sections';
 import { ArticleList } from '@/components/article-list';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { Pagination } from '@/components/pagination';
+import { JsonLd } from '@/components/json-ld';
 import { parsePage } from '@/lib/params';
+import { sectionMetadata } from '@/lib/seo/metadata';
+import { breadcrumbJsonLd } from '@/lib/structured-data/breadcrumb';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const page = parsePage((await searchParams).page);
+  const section = await getSectionBySlug(slug);
+  return section && page !== null ? sectionMetadata(section, page) : {};
+}
 
 export default async function SectionPage({ params, searchParams }: Props) {
   const { slug } = await params;
@@ -20,10 +31,12 @@ export default async function SectionPage({ params, searchParams }: Props) {
   if (page > totalPages) notFound();
   const items = await listSectionArticles(ids, page);
   const trail = await getSectionTrail(section.id);
+  const crumbs = trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }));
 
   return (
     <div className="border border-line bg-white px-4 py-4 sm:px-6">
-      <Breadcrumb trail={trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }))} />
+      <JsonLd data={breadcrumbJsonLd(crumbs)} />
+      <Breadcrumb trail={crumbs} />
       <h1 className="mt-3 border-b-2 border-brand pb-2 text-2xl font-bold text-brand">{section.name}</h1>
       {items.length === 0 ? (
         <p className="py-8 text-center text-muted">本栏目暂无文章。</p>

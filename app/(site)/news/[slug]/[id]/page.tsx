@@ -1,12 +1,18 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { adjacentArticles, getPublicArticle } from '@/db/queries/articles';
 import { getSectionTrail } from '@/db/queries/sections';
 import { ArticleTools } from '@/components/article-tools';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { formatDay } from '@/components/format-date';
 import { ViewBeacon } from '@/components/view-beacon';
+import { JsonLd } from '@/components/json-ld';
 import { parsePositiveId } from '@/lib/params';
+import { articleMetadata } from '@/lib/seo/metadata';
+import { breadcrumbJsonLd } from '@/lib/structured-data/breadcrumb';
+import { newsArticleJsonLd } from '@/lib/structured-data/news-article';
 
 // Rendered on first request, then served from the cache until publishing revalidates it.
 export const revalidate = 3600;
@@ -17,17 +23,32 @@ export function generateStaticParams(): Array<{ slug: string; id: string }> {
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
-export default async function ArticlePage({ params }: Props) {
-  const { slug, id: rawId } = await params;
+// generateMetadata and the page read the same row once per render.
+const loadArticle = cache(async (slug: string, rawId: string) => {
   const id = parsePositiveId(rawId);
   const article = id === null ? undefined : await getPublicArticle(id);
-  if (!article || article.sectionSlug !== slug) notFound();
+  return article && article.sectionSlug === slug ? article : undefined;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, id } = await params;
+  const article = await loadArticle(slug, id);
+  return article ? articleMetadata(article) : {};
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { slug, id: rawId } = await params;
+  const article = await loadArticle(slug, rawId);
+  if (!article) notFound();
 
   const [trail, adjacent] = await Promise.all([getSectionTrail(article.sectionId), adjacentArticles(article)]);
+  const crumbs = trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }));
 
   return (
     <article className="border border-line bg-white px-4 py-4 sm:px-8 sm:py-6">
-      <Breadcrumb trail={trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }))} />
+      <JsonLd data={newsArticleJsonLd(article)} />
+      <JsonLd data={breadcrumbJsonLd(crumbs)} />
+      <Breadcrumb trail={crumbs} />
       <header className="mt-4 border-b border-line pb-4 text-center">
         <h1 className="font-serif text-2xl leading-snug font-bold sm:text-[28px]">{article.title}</h1>
         {article.subtitle && <p className="mt-2 text-lg text-muted">{article.subtitle}</p>}

@@ -1,0 +1,16 @@
+import { siteFeedItems } from '@/db/queries/feeds';
+import { renderRss, RSS_CONTENT_TYPE } from '@/lib/feeds/rss';
+import { xmlResponse } from '@/lib/feeds/xml';
+import { SITE_FEED_PATH } from '@/lib/seo/urls';
+import { siteConfig } from '@/lib/site-config';
+
+// Rendered per request (50 rows along an index) so a publication or withdrawal shows at once.
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  const items = await siteFeedItems();
+  return xmlResponse(
+    renderRss({ title: siteConfig.name, path: '/', feedPath: SITE_FEED_PATH, description: siteConfig.description }, items),
+    RSS_CONTENT_TYPE,
+  );
+}

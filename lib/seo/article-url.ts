@@ -1,0 +1,75 @@
+import { articleRoute } from '@/db/queries/article-route';
+import { articlePath } from '@/lib/cache-tags';
+import { escapeHtml } from '@/lib/html';
+import { parsePositiveId } from '@/lib/params';
+import { siteConfig } from '@/lib/site-config';
+
+const ARTICLE_URL = /^\/news\/([^/]+)\/(\d+)$/;
+
+/**
+ * HTTP answers an App Router page cannot give for /news/<slug>/<id>:
+ * - 301 to the canonical URL when the id is right but the section slug is not (moved article,
+ *   hand-typed link), so crawlers merge the two URLs;
+ * - 410 Gone for a withdrawn article, so it leaves search indexes for good.
+ * Anything else (a live article, an id that never existed, a draft) falls through to the page,
+ * which renders it or answers 404. One prepared primary-key read; no other work.
+ */
+export function articleUrlResponse(pathname: string, requestUrl: string, now = Date.now()): Response | undefined {
+  const match = ARTICLE_URL.exec(pathname);
+  if (!match) return undefined;
+  const id = parsePositiveId(match[2]);
+  if (id === null) return undefined;
+  const route = articleRoute(id);
+  if (!route) return undefined;
+  if (route.status === 'withdrawn') return goneResponse();
+  const visible = (route.status === 'published' || route.status === 'scheduled') && route.publishedAt !== null && route.publishedAt.getTime() <= now;
+  if (!visible) return undefined;
+  let slug: string;
+  try {
+    slug = decodeURIComponent(match[1]!);
+  } catch {
+    slug = match[1]!;
+  }
+  if (slug === route.sectionSlug) return undefined;
+  const target = new URL(articlePath(route.sectionSlug, id), requestUrl);
+  return new Response(null, { status: 301, headers: { Location: target.toString(), 'Cache-Control': 'public, max-age=3600' } });
+}
+
+/** The not-found page's look, with noindex, for an article that has been withdrawn. */
+export function goneResponse(): Response {
+  const name = escapeHtml(siteConfig.name);
+  const html = `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>文章已撤销 - ${name}</title>
+<style>
+body{margin:0;background:#f6f6f4;color:#1f2328;font-family:'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',system-ui,sans-serif;line-height:1.7}
+header{background:#b5121b;color:#fff;padding:20px 16px}header a{color:#fff;font-size:1.75rem;font-weight:700;text-decoration:none}
+main{max-width:72rem;margin:20px auto;padding:0 12px}
+.box{background:#fff;border:1px solid #e3e5e8;padding:48px 24px;text-align:center}
+h1{font-size:1.5rem;margin:0}p{color:#5b6169}.home{display:inline-block;background:#b5121b;color:#fff;padding:8px 20px;text-decoration:none}
+a:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
+</style>
+</head>
+<body>
+<header><a href="/">${name}</a></header>
+<main id="main"><div class="box">
+<h1>文章已撤销</h1>
+<p>您访问的文章已被撤销,不再提供阅读。</p>
+<p><a class="home" href="/">返回首页</a></p>
+</div></main>
+</body>
+</html>
+`;
+  return new Response(html, {
+    status: 410,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'X-Robots-Tag': 'noindex',
+      'Cache-Control': 'public, max-age=0, s-maxage=300',
+    },
+  });
+}

@@ -1,0 +1,173 @@
+/**
+ * `npm run audit:lighthouse`: Lighthouse 12 on the home page, a section page and an article page,
+ * with mobile and desktop settings, against a production server on a throwaway seeded database.
+ * Builds first when there is no build of the current sources in NEXT_DIST_DIR (default
+ * .next-lighthouse). Prints a table; exits 1 when any SEO or accessibility score is below 100.
+ *
+ * Env: CHROMIUM_PATH (else /usr/bin/chromium), LIGHTHOUSE_PORT (3390), NEXT_DIST_DIR.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { type Flags, type Result } from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+
+const root = process.cwd();
+const port = process.env.LIGHTHOUSE_PORT || '3390';
+const origin = `http://127.0.0.1:${port}`;
+const distDir = process.env.NEXT_DIST_DIR || '.next-lighthouse';
+const chromePath = process.env.CHROMIUM_PATH || (fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const CHROME_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const REQUIRED_100 = ['accessibility', 'seo'] as const;
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-lighthouse-'));
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_PATH: path.join(tmp, 'portal.db'),
+  DATA_DIR: tmp,
+  NEXT_DIST_DIR: distDir,
+  SITE_URL: origin,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+function run(args: string[]): void {
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+  if (result.status !== 0) throw new Error(`failed: ${args.join(' ')}`);
+}
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const visit = (p: string) => {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch {
+      return;
+    }
+    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
+    else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of ['app', 'components', 'db', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'proxy.ts']) visit(path.join(root, entry));
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  const stamp = path.join(root, distDir, 'BUILD_ID');
+  return fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= newestSourceMtime();
+}
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (server.exitCode !== null) throw new Error('next start exited');
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server did not answer at ${url}`);
+}
+
+function newestArticlePath(): string {
+  const db = new Database(env.DATABASE_PATH!, { readonly: true });
+  try {
+    const row = db
+      .prepare(
+        `select a.id, s.slug from articles a join sections s on s.id = a.section_id
+         where a.is_public = 1 and a.published_at <= ? order by a.is_public desc, a.published_at desc limit 1`,
+      )
+      .get(Date.now()) as { id: number; slug: string };
+    return `/news/${row.slug}/${row.id}`;
+  } finally {
+    db.close();
+  }
+}
+
+type Row = { page: string; form: string; scores: Record<string, number>; failing: string[] };
+
+function failingAudits(lhr: Result): string[] {
+  const out: string[] = [];
+  for (const id of CATEGORIES) {
+    const category = lhr.categories[id];
+    if (!category || (category.score ?? 0) >= 1) continue;
+    for (const ref of category.auditRefs) {
+      const audit = lhr.audits[ref.id];
+      if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) out.push(`${id}/${ref.id} (${audit.score})`);
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  let server: ChildProcess | undefined;
+  let chrome: chromeLauncher.LaunchedChrome | undefined;
+  try {
+    run([tsx, 'scripts/db-seed.ts', '--articles', process.env.LIGHTHOUSE_ARTICLES || '300']);
+    if (!buildIsCurrent()) {
+      console.log(`[lighthouse] building into ${distDir} …`);
+      run([nextBin, 'build']);
+    }
+    server = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'ignore', env });
+    await waitForServer(`${origin}/api/health`, server);
+
+    const pages = [
+      { name: '首页 /', path: '/' },
+      { name: '栏目 /news/longquan', path: '/news/longquan' },
+      { name: '文章', path: newestArticlePath() },
+    ];
+    // Render each page once so the audit measures the cached page a reader gets, not the first render.
+    for (const p of pages) await fetch(`${origin}${p.path}`);
+
+    chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
+    const flags: Flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] };
+    const rows: Row[] = [];
+    for (const p of pages) {
+      for (const form of ['mobile', 'desktop'] as const) {
+        const result = await lighthouse(`${origin}${p.path}`, flags, form === 'desktop' ? desktopConfig : undefined);
+        if (!result) throw new Error(`no result for ${p.path}`);
+        const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)]));
+        rows.push({ page: p.name, form, scores, failing: failingAudits(result.lhr) });
+        console.log(`[lighthouse] ${p.path} ${form}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}`);
+      }
+    }
+
+    console.log('\n| 页面 | 设置 | Performance | Accessibility | Best practices | SEO |');
+    console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+    for (const r of rows) {
+      console.log(`| ${r.page} | ${r.form} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} |`);
+    }
+    const failing = rows.flatMap((r) => r.failing.map((f) => `${r.page} ${r.form}: ${f}`));
+    if (failing.length) console.log(`\nAudits below full score:\n${failing.join('\n')}`);
+
+    const belowRequired = rows.filter((r) => REQUIRED_100.some((c) => r.scores[c]! < 100));
+    if (belowRequired.length) {
+      console.error(`\nFAIL: SEO and accessibility must be 100 (${belowRequired.length} runs below).`);
+      process.exitCode = 1;
+    }
+  } finally {
+    if (chrome) await chrome.kill();
+    if (server) server.kill('SIGTERM');
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
