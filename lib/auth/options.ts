@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { getUserById } from '@/db/queries/users';
 import { recordAudit } from '@/lib/audit';
 import { ipFromHeaders } from './client-ip';
 import { ensureNextAuthUrl, LOGIN_PATH, SECURE_COOKIES, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from './config';
@@ -62,7 +63,8 @@ export function authOptions(): NextAuthOptions {
     events: {
       async signOut({ token }) {
         const uid = typeof token?.uid === 'number' ? token.uid : null;
-        await recordAudit({ actorId: uid, action: 'logout' });
+        const user = uid ? await getUserById(uid) : undefined;
+        await recordAudit({ actorId: uid, actorName: user?.username ?? null, action: 'logout' });
       },
     },
   };

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { getDb } from '@/db/client';
+import { databasePath, getDb } from '@/db/client';
 
 const META_KEY = 'nextauth_secret';
 
@@ -9,13 +9,19 @@ const META_KEY = 'nextauth_secret';
  * sharing the database accept the same sessions, and no secret ever lives in the repository.
  * `insert or ignore` then re-read makes two processes starting at once agree on one value.
  */
+let cached: { file: string; secret: string } | undefined;
+
 export function authSecret(): string {
   const fromEnv = process.env.NEXTAUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
+  // Read once per process and database: the stored value never changes once written.
+  const file = databasePath();
+  if (cached?.file === file) return cached.secret;
   const sqlite = getDb().$client;
   sqlite
     .prepare('insert or ignore into site_meta (key, value) values (?, ?)')
     .run(META_KEY, crypto.randomBytes(32).toString('base64url'));
   const row = sqlite.prepare('select value from site_meta where key = ?').get(META_KEY) as { value: string };
+  cached = { file, secret: row.value };
   return row.value;
 }

@@ -9,7 +9,7 @@ import { changeStaffRole, createStaffUser, resetStaffPassword, setStaffDisabled,
 import { displayNameSchema, usernameSchema } from '@/lib/auth/usernames';
 
 /** What a users-page form shows after submitting. Never carries a password back. */
-export type UserFormState = { ok: boolean; message: string } | null;
+export type UserFormState = { ok: boolean; message: string; values?: Record<string, string> } | null;
 
 const USERS_PATH = '/admin/users';
 const userId = z.coerce.number().int().positive();
@@ -36,8 +36,11 @@ export async function createUserAction(_prev: UserFormState, form: FormData): Pr
   const parsed = z
     .object({ username: usernameSchema, displayName: displayNameSchema, role, password })
     .safeParse(Object.fromEntries(form));
-  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error) };
-  return toState(await createStaffUser(who, parsed.data));
+  // On failure the form is refilled from these; the password is deliberately not among them.
+  const values = { username: String(form.get('username') ?? ''), displayName: String(form.get('displayName') ?? ''), role: String(form.get('role') ?? '') };
+  if (!parsed.success) return { ok: false, message: firstIssue(parsed.error), values };
+  const state = toState(await createStaffUser(who, parsed.data));
+  return state?.ok ? state : { ...state!, values };
 }
 
 export async function changeRoleAction(_prev: UserFormState, form: FormData): Promise<UserFormState> {

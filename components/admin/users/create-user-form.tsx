@@ -1,34 +1,32 @@
 'use client';
 
-import { useActionState, useEffect, useRef } from 'react';
+import { useActionState } from 'react';
 import { FormStatus, inputClass, primaryButtonClass } from './form-status';
 
-type State = { ok: boolean; message: string } | null;
+type State = { ok: boolean; message: string; values?: Record<string, string> } | null;
 type Action = (prev: State, form: FormData) => Promise<State>;
 
 export function CreateUserForm({ action, roles }: { action: Action; roles: Array<{ value: string; label: string }> }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) formRef.current?.reset();
-  }, [state]);
+  // React resets the form after each submission; a refused one comes back with its values (never the password).
+  const values = state?.ok ? undefined : state?.values;
   return (
-    <form ref={formRef} action={formAction} aria-labelledby="create-user-heading" className="rounded border border-line p-4">
+    <form action={formAction} aria-labelledby="create-user-heading" className="rounded border border-line p-4">
       <h2 id="create-user-heading" className="mb-3 text-lg font-bold">
         新建用户
       </h2>
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <label className="flex flex-col text-sm">
           用户名
-          <input name="username" required autoComplete="off" spellCheck={false} className={inputClass} />
+          <input name="username" defaultValue={values?.username} required autoComplete="off" spellCheck={false} className={inputClass} />
         </label>
         <label className="flex flex-col text-sm">
           显示名
-          <input name="displayName" required autoComplete="off" className={inputClass} />
+          <input name="displayName" defaultValue={values?.displayName} required autoComplete="off" className={inputClass} />
         </label>
         <label className="flex flex-col text-sm">
           角色
-          <select name="role" defaultValue="reporter" className={inputClass}>
+          <select name="role" defaultValue={values?.role || 'reporter'} className={inputClass}>
             {roles.map((r) => (
               <option key={r.value} value={r.value}>
                 {r.label}
