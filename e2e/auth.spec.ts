@@ -116,6 +116,14 @@ test.describe('login throttling', () => {
     await create.getByLabel(/初始密码/).fill(password);
     await create.getByRole('button', { name: '创建用户' }).click();
     await expect(create.getByRole('status')).toContainText('已创建用户 locktest');
+    // A duplicate is refused with a message; the form keeps what was typed except the password.
+    await create.getByLabel('用户名').fill('LockTest');
+    await create.getByLabel('显示名').fill('重复');
+    await create.getByLabel(/初始密码/).fill(password);
+    await create.getByRole('button', { name: '创建用户' }).click();
+    await expect(create.getByRole('status')).toContainText('用户名 locktest 已存在');
+    await expect(create.getByLabel('用户名')).toHaveValue('LockTest');
+    await expect(create.getByLabel(/初始密码/)).toHaveValue('');
 
     await page.goto('/admin/login');
     for (let i = 1; i <= 6; i++) {
