@@ -37,7 +37,8 @@ export default async function UsersPage() {
                 <span className="text-sm text-muted">创建于 {shanghaiDateTime(u.createdAt)}</span>
               </div>
               <div className="flex flex-wrap items-start gap-x-6 gap-y-2">
-                <RoleForm action={changeRoleAction} userId={u.id} username={u.username} role={u.role} roles={roles} />
+                {/* An admin's own role and account status are changed by another admin, never by themself. */}
+                {u.id === me.id ? null : <RoleForm action={changeRoleAction} userId={u.id} username={u.username} role={u.role} roles={roles} />}
                 <ResetPasswordForm action={resetPasswordAction} userId={u.id} username={u.username} />
                 {u.id === me.id ? null : <DisableForm action={setDisabledAction} userId={u.id} username={u.username} disabled={u.disabled} />}
               </div>
