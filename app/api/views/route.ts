@@ -1,3 +1,4 @@
+import { methodNotAllowed } from '@/lib/http/method-not-allowed';
 import { isViewableArticle } from '@/db/queries/hot';
 import { isBotUserAgent } from '@/lib/views/bots';
 import { MAX_BEACON_BYTES, parseBeacon } from '@/lib/views/parse-beacon';
@@ -39,3 +40,7 @@ async function readLimited(request: Request, limit: number): Promise<string | nu
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+// Anything but POST: a JSON 405 like the other beacon errors (lib/http/method-not-allowed.ts).
+const notAllowed = methodNotAllowed(['POST']);
+export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
