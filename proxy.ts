@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { adminProxy } from '@/lib/auth/proxy';
 import { articleUrlResponse } from '@/lib/seo/article-url';
+import { malformedUrlResponse } from '@/lib/http/malformed-url';
 
 /**
  * Runs before the cache. Each concern keeps its logic in lib/ and adds one call here plus its
@@ -8,6 +9,9 @@ import { articleUrlResponse } from '@/lib/seo/article-url';
  */
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
+  // Invalid percent-encoding would 500 inside Next's router: answer 404/400 first (lib/http).
+  const malformed = malformedUrlResponse(request);
+  if (malformed) return malformed;
   // Staff area: login redirect for visits without a session (real checks live in each page/action).
   const adminAnswer = adminProxy(request);
   if (adminAnswer) return adminAnswer;
@@ -18,5 +22,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ['/news/:slug/:id(\\d+)', '/admin', '/admin/:path*'],
+  // Literal strings: Next reads the matcher statically at build time. The last four are for
+  // malformedUrlResponse (lib/http/malformed-url.ts).
+  matcher: ['/news/:slug/:id(\\d+)', '/admin', '/admin/:path*', '/news/:path*', '/sitemaps/:path*', '/media/:path*', '/api/auth/:path*'],
 };

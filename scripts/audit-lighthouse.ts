@@ -139,8 +139,14 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     for (const p of pages) {
       for (const form of ['mobile', 'desktop'] as const) {
-        const result = await lighthouse(`${origin}${p.path}`, flags, form === 'desktop' ? desktopConfig : undefined);
+        // A run the browser could not finish (NO_FCP on a busy machine, a crashed tab) is retried once.
+        let result = await lighthouse(`${origin}${p.path}`, flags, form === 'desktop' ? desktopConfig : undefined);
+        if (result?.lhr.runtimeError) {
+          console.log(`[lighthouse] ${p.path} ${form}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}, retrying`);
+          result = await lighthouse(`${origin}${p.path}`, flags, form === 'desktop' ? desktopConfig : undefined);
+        }
         if (!result) throw new Error(`no result for ${p.path}`);
+        if (result.lhr.runtimeError) console.log(`[lighthouse] ${p.path} ${form}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
         const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)]));
         rows.push({ page: p.name, form, scores, failing: failingAudits(result.lhr) });
         console.log(`[lighthouse] ${p.path} ${form}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}`);

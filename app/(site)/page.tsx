@@ -38,7 +38,8 @@ export default async function HomePage() {
       )}
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         {home.blocks.map((block) => (
-          <section key={block.section.id} aria-labelledby={`block-${block.section.slug}`} className="border border-line bg-white">
+          // Not a labelled region: the sidebar's boxes carry the same section names as landmarks.
+          <section key={block.section.id} className="border border-line bg-white">
             <div className="flex items-center justify-between border-b-2 border-brand px-4 py-2">
               <h2 id={`block-${block.section.slug}`} className="text-lg font-bold text-brand">
                 {block.section.name}

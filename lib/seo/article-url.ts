@@ -32,6 +32,8 @@ export function articleUrlResponse(pathname: string, requestUrl: string, now = D
   }
   if (slug === route.sectionSlug) return undefined;
   const target = new URL(articlePath(route.sectionSlug, id), requestUrl);
+  // The query string survives the move (campaign tags, ?from= links).
+  target.search = new URL(requestUrl).search;
   return new Response(null, { status: 301, headers: { Location: target.toString(), 'Cache-Control': 'public, max-age=3600' } });
 }
 
