@@ -12,8 +12,8 @@ export type SitemapChunk = { chunk: number; lastModified: Date | null };
 export type SitemapArticle = { id: number; sectionSlug: string; publishedAt: Date; updatedAt: Date };
 export type NewsSitemapArticle = SitemapArticle & { title: string };
 
-function chunkRange(chunk: number): [number, number] {
-  return [(chunk - 1) * URLS_PER_SITEMAP + 1, chunk * URLS_PER_SITEMAP];
+function chunkRange(chunk: number, perFile: number): [number, number] {
+  return [(chunk - 1) * perFile + 1, chunk * perFile];
 }
 
 function visible(now: Date) {
@@ -26,13 +26,13 @@ function visible(now: Date) {
  * from one file to another when older articles are withdrawn. lastmod is the newest change of
  * any row in the range, so a withdrawal (which touches updated_at) also dates the file.
  */
-export async function articleSitemapChunks(now = new Date()): Promise<SitemapChunk[]> {
+export async function articleSitemapChunks(now = new Date(), perFile = URLS_PER_SITEMAP): Promise<SitemapChunk[]> {
   const db = getDb();
   const top = await db.select({ maxId: max(articles.id) }).from(articles);
   const maxId = top[0]?.maxId ?? 0;
   const chunks: SitemapChunk[] = [];
-  for (let chunk = 1; (chunk - 1) * URLS_PER_SITEMAP < maxId; chunk++) {
-    const [from, to] = chunkRange(chunk);
+  for (let chunk = 1; (chunk - 1) * perFile < maxId; chunk++) {
+    const [from, to] = chunkRange(chunk, perFile);
     const any = await db
       .select({ id: articles.id })
       .from(articles)
@@ -49,8 +49,8 @@ export async function articleSitemapChunks(now = new Date()): Promise<SitemapChu
 }
 
 /** The visible articles of one chunk, by id. */
-export async function articleSitemapEntries(chunk: number, now = new Date()): Promise<SitemapArticle[]> {
-  const [from, to] = chunkRange(chunk);
+export async function articleSitemapEntries(chunk: number, now = new Date(), perFile = URLS_PER_SITEMAP): Promise<SitemapArticle[]> {
+  const [from, to] = chunkRange(chunk, perFile);
   const rows = await getDb()
     .select({ id: articles.id, sectionSlug: sections.slug, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt })
     .from(articles)

@@ -1,0 +1,192 @@
+import type Database from 'better-sqlite3';
+import { XMLParser } from 'fast-xml-parser';
+import Parser from 'rss-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleRoute } from '@/db/queries/article-route';
+import { sectionFeed, siteFeedItems } from '@/db/queries/feeds';
+import { articleSitemapChunks, articleSitemapEntries, newsSitemapEntries, sectionsWithLastPublication } from '@/db/queries/sitemaps';
+import { renderRss, rfc822 } from '@/lib/feeds/rss';
+import { renderNewsSitemap } from '@/lib/feeds/sitemap';
+import { articleUrlResponse } from '@/lib/seo/article-url';
+import { describeArticle } from '@/lib/seo/describe';
+import { serializeJsonLd } from '@/lib/structured-data/serialize';
+import { useTestDatabase } from './helpers/test-db';
+
+/**
+ * The crawler-facing reads and renderers on a seeded database: sitemap chunking by id range,
+ * the two-day news window, feeds, the proxy's 301/410 decision, and the query plans of every
+ * such read (no full scan of articles).
+ */
+const NOW = new Date();
+const { db, cleanup } = useTestDatabase({ articles: 2000, now: NOW });
+const sqlite = db.$client;
+const recorded = new Map<string, unknown[]>();
+let original: Database.Database['prepare'];
+
+const insert = sqlite.prepare(`insert into articles (section_id, title, summary, body, source, byline, status, published_at, created_at, updated_at)
+  values ((select id from sections where slug = 'longquan'), @title, '', @body, '原创', '["张三"]', @status, @at, @at, @at)`);
+function addArticle(title: string, status: string, at: number, body = '<p>正文</p>'): number {
+  return Number(insert.run({ title, status, at, body }).lastInsertRowid);
+}
+
+const hour = 3_600_000;
+let fresh = 0;
+let old = 0;
+let withdrawn = 0;
+let future = 0;
+let draft = 0;
+
+beforeAll(() => {
+  fresh = addArticle('刚刚发布 <特稿> & "引号"', 'published', NOW.getTime() - hour, '<p>第一段&amp;内容</p><p>第二段</p>');
+  old = addArticle('三天前', 'published', NOW.getTime() - 72 * hour);
+  withdrawn = addArticle('已撤稿', 'withdrawn', NOW.getTime() - 2 * hour);
+  future = addArticle('定时发布', 'scheduled', NOW.getTime() + 5 * hour);
+  draft = addArticle('草稿', 'draft', NOW.getTime() - hour);
+  sqlite.exec('analyze');
+  original = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const statement = original(source);
+    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
+      const run = statement[method].bind(statement) as (...args: unknown[]) => unknown;
+      Object.defineProperty(statement, method, {
+        value: (...args: unknown[]) => {
+          if (!recorded.has(source)) recorded.set(source, args);
+          return run(...args);
+        },
+      });
+    }
+    return statement;
+  }) as Database.Database['prepare'];
+});
+afterAll(() => {
+  sqlite.prepare = original;
+  cleanup();
+});
+
+function visibleIds(): number[] {
+  return (
+    original(`select id from articles where is_public = 1 and published_at <= ? order by id`).all(NOW.getTime()) as Array<{ id: number }>
+  ).map((r) => r.id);
+}
+
+describe('sitemaps', () => {
+  it('cuts the article sitemap into id ranges that together list every visible article once', async () => {
+    const perFile = 300;
+    const chunks = await articleSitemapChunks(NOW, perFile);
+    const listed: number[] = [];
+    for (const c of chunks) {
+      const entries = await articleSitemapEntries(c.chunk, NOW, perFile);
+      expect(entries.length).toBeGreaterThan(0);
+      expect(entries.length).toBeLessThanOrEqual(perFile);
+      listed.push(...entries.map((e) => e.id));
+    }
+    expect(listed).toEqual(visibleIds());
+    expect(listed).not.toContain(withdrawn);
+    expect(listed).not.toContain(future);
+    expect(listed).not.toContain(draft);
+    expect(chunks.length).toBe(Math.ceil(Math.max(...listed) / perFile));
+  });
+
+  it('lists in the news sitemap only what was published in the last two days, with escaped titles', async () => {
+    const entries = await newsSitemapEntries(NOW);
+    const ids = entries.map((e) => e.id);
+    expect(ids).toContain(fresh);
+    expect(ids).not.toContain(old);
+    expect(ids).not.toContain(withdrawn);
+    expect(ids).not.toContain(future);
+    for (const e of entries) expect(NOW.getTime() - e.publishedAt.getTime()).toBeLessThanOrEqual(2 * 24 * hour);
+
+    const parsed = new XMLParser({ isArray: (name) => name === 'url' }).parse(renderNewsSitemap(entries));
+    const mine = (parsed.urlset.url as Array<{ loc: string; 'news:news': { 'news:title': string } }>).find((u) =>
+      u.loc.endsWith(`/${fresh}`),
+    );
+    expect(mine?.['news:news']['news:title']).toBe('刚刚发布 <特稿> & "引号"');
+  });
+
+  it('dates each section by its newest article, parents by their children', async () => {
+    const sections = await sectionsWithLastPublication(NOW);
+    const byslug = new Map(sections.map((s) => [s.slug, s.lastModified?.getTime()]));
+    expect(byslug.get('longquan')).toBe(NOW.getTime() - hour);
+    expect(byslug.get('news')).toBe(NOW.getTime() - hour);
+  });
+});
+
+describe('feeds', () => {
+  it('renders RSS 2.0 a feed reader parses back to the same titles, links and dates', async () => {
+    const items = await siteFeedItems(50, NOW);
+    expect(items).toHaveLength(50);
+    expect(items[0]!.id).toBe(fresh);
+    const feed = await new Parser().parseString(
+      renderRss({ title: '测试', path: '/', feedPath: '/rss.xml', description: '描述' }, items, NOW),
+    );
+    expect(feed.items).toHaveLength(50);
+    expect(feed.items[0]!.title).toBe('刚刚发布 <特稿> & "引号"');
+    expect(feed.items[0]!.content).toBe('第一段&内容 第二段');
+    expect(Date.parse(feed.items[0]!.pubDate!)).toBe(Math.floor((NOW.getTime() - hour) / 1000) * 1000);
+    const section = await sectionFeed('news', 50, NOW);
+    expect(section?.items.map((i) => i.sectionSlug).every((s) => ['news', 'longquan', 'domestic', 'international'].includes(s))).toBe(true);
+    expect(await sectionFeed('no-such-section', 50, NOW)).toBeUndefined();
+  });
+
+  it('formats pubDate as RFC 822 in the newsroom zone', () => {
+    expect(rfc822(new Date('2026-01-05T16:04:05Z'))).toBe('Tue, 06 Jan 2026 00:04:05 +0800');
+  });
+
+  it('describes an article by its summary, else by the start of its body', () => {
+    expect(describeArticle({ summary: '摘要', body: '<p>正文</p>' })).toBe('摘要');
+    const long = describeArticle({ summary: '', body: `<p>${'字'.repeat(300)}</p>` });
+    expect(Array.from(long)).toHaveLength(121);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('structured data', () => {
+  it('cannot be closed early by a title containing </script>', () => {
+    const json = serializeJsonLd({ headline: '</script><script>alert(1)</script> & more' });
+    expect(json).not.toContain('<');
+    expect(JSON.parse(json)).toEqual({ headline: '</script><script>alert(1)</script> & more' });
+  });
+});
+
+describe('article URLs in the proxy', () => {
+  const base = 'http://portal.test';
+  it('passes a canonical URL through and moves a wrong section slug with 301, query kept', () => {
+    const route = articleRoute(fresh)!;
+    expect(route.sectionSlug).toBe('longquan');
+    expect(articleUrlResponse(`/news/longquan/${fresh}`, `${base}/news/longquan/${fresh}`)).toBeUndefined();
+    const moved = articleUrlResponse(`/news/domestic/${fresh}`, `${base}/news/domestic/${fresh}?from=wx`)!;
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe(`${base}/news/longquan/${fresh}?from=wx`);
+  });
+
+  it('answers 410 with a noindex page for a withdrawn article, whatever the slug', async () => {
+    for (const slug of ['longquan', 'domestic']) {
+      const gone = articleUrlResponse(`/news/${slug}/${withdrawn}`, `${base}/news/${slug}/${withdrawn}`)!;
+      expect(gone.status).toBe(410);
+      expect(gone.headers.get('x-robots-tag')).toBe('noindex');
+      expect(await gone.text()).toContain('<meta name="robots" content="noindex">');
+    }
+  });
+
+  it('leaves drafts, future articles and unknown ids to the page (404), never revealing them', () => {
+    for (const id of [draft, future, 999_999]) {
+      expect(articleUrlResponse(`/news/domestic/${id}`, `${base}/news/domestic/${id}`)).toBeUndefined();
+    }
+  });
+});
+
+describe('query plans', () => {
+  it('reads articles only along an index or the primary key', () => {
+    expect(recorded.size).toBeGreaterThan(5);
+    const problems: string[] = [];
+    for (const [source, args] of recorded) {
+      if (!/\barticles\b/.test(source) || /^\s*(insert|update|delete|analyze)/i.test(source)) continue;
+      const plan = (original(`explain query plan ${source}`).all(...(args as [])) as Array<{ detail: string }>).map((r) => r.detail);
+      if (process.env.SHOW_PLANS) console.log(`${source}\n  ${plan.join("\n  ")}`);
+      if (plan.some((d) => /^SCAN (articles|"articles")\b/.test(d))) {
+        problems.push(`${source}\n  ${plan.join('\n  ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
