@@ -82,6 +82,14 @@ test.describe('staff sign-in', () => {
     await submitLogin(page, 'admin', e2ePassword('admin'));
     await expect(page).toHaveURL(/\/admin\/users$/);
     await expect(page.getByRole('heading', { level: 1, name: '用户管理' })).toBeVisible();
+    // The staff pages this spec owns are as accessible as the login page.
+    const usersAxe = await new AxeBuilder({ page }).analyze();
+    expect(usersAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
+    await page.getByRole('navigation', { name: '后台导航' }).getByRole('link', { name: '审计日志' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '审计日志' })).toBeVisible();
+    await expect(page.locator('tbody tr').first()).toContainText('登录成功');
+    const auditAxe = await new AxeBuilder({ page }).analyze();
+    expect(auditAxe.violations.map((v) => v.id)).toEqual([]);
     const res = await page.request.get('/admin/users');
     expect(res.headers()['cache-control']).toMatch(/private/);
     expect(res.headers()['cache-control']).toMatch(/no-store/);
@@ -89,6 +97,8 @@ test.describe('staff sign-in', () => {
 
   test('a wrong password shows a generic error and does not sign in', async ({ page }) => {
     await page.goto('/admin/login');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect(loginError(page)).toContainText('请输入用户名和密码');
     await submitLogin(page, 'editor', 'definitely-not-the-password');
     await expect(loginError(page)).toContainText(WRONG);
     await expect(page).toHaveURL(/\/admin\/login/);

@@ -19,9 +19,10 @@ export function AdminNav({ items }: { items: AdminNavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={current ? 'page' : undefined}
-                className={`block rounded px-3 py-2 text-sm ${current ? 'bg-brand font-medium text-white hover:text-white' : 'text-ink hover:bg-paper'}`}
+                className={`block rounded px-3 py-2 text-sm ${current ? 'bg-brand font-medium' : 'hover:bg-paper'}`}
               >
-                {item.label}
+                {/* The colour sits on a span: the global (unlayered) `a { color: inherit }` outranks utility classes on the link. */}
+                <span className={current ? 'text-white' : undefined}>{item.label}</span>
               </Link>
             </li>
           );

@@ -14,8 +14,8 @@ export function AdminShell({ siteName, user, nav, children }: { siteName: string
       <header className="border-b border-line bg-white">
         <div className="mx-auto flex max-w-screen-2xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <p className="text-lg font-bold">
-            <Link href="/admin" className="text-brand hover:no-underline">
-              {siteName} · 管理后台
+            <Link href="/admin">
+              <span className="text-brand">{siteName} · 管理后台</span>
             </Link>
           </p>
           <div className="flex items-center gap-3 text-sm">
@@ -23,8 +23,8 @@ export function AdminShell({ siteName, user, nav, children }: { siteName: string
               <span className="font-medium">{user.displayName}</span>
               <span className="text-muted">({user.username} · {user.roleLabel})</span>
             </span>
-            <Link href="/" className="text-muted">
-              查看网站
+            <Link href="/">
+              <span className="text-muted">查看网站</span>
             </Link>
             <SignOutButton />
           </div>

@@ -24,6 +24,11 @@ export function LoginForm({ from }: { from: string }) {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // An empty field is a slip, not an attempt: don't spend one of the five tries on it.
+    if (!String(form.get('username') ?? '').trim() || !String(form.get('password') ?? '')) {
+      setError('请输入用户名和密码。');
+      return;
+    }
     setPending(true);
     setError(null);
     try {
