@@ -57,9 +57,9 @@ function publicWhere(filters: SearchFilters, now: Date): SQL {
 function orderBy(q: ParsedQuery, sort: SearchSort): SQL {
   if (sort === 'date') return sql`d.published_at desc, d.id desc`;
   const exact = q.exactTitle
-    ? sql`(d.id in (select rowid from search_fts where search_fts match ${q.exactTitle})) desc,`
+    ? sql`(d.id in (select rowid from search_title_fts where search_title_fts match ${q.exactTitle})) desc,`
     : sql``;
-  return sql`${exact} (d.id in (select rowid from search_fts where search_fts match ${q.titleMatch})) desc, d.published_at desc, d.id desc`;
+  return sql`${exact} (d.id in (select rowid from search_title_fts where search_title_fts match ${q.titleMatch})) desc, d.published_at desc, d.id desc`;
 }
 
 /** One page of what readers may see (public, published by `now`) matching the query. */
@@ -70,14 +70,19 @@ export async function searchArticles(q: ParsedQuery, filters: SearchFilters = {}
   const where = publicWhere(filters, now);
   const matches = sql`(select rowid as id from search_fts where search_fts match ${q.match}) m join search_docs d on d.id = m.id`;
 
-  const counted = await db.all<{ n: number }>(sql`select count(*) as n from ${matches} where ${where}`);
-  const total = counted[0]?.n ?? 0;
-  if (total === 0 || (page - 1) * pageSize >= total) return { total, page, pageSize, hits: [] };
-
-  const ranked = await db.all<{ id: number }>(
-    sql`select d.id as id from ${matches} where ${where} order by ${orderBy(q, filters.sort ?? 'relevance')}
-        limit ${pageSize} offset ${(page - 1) * pageSize}`,
+  // One pass over the matches gives both the page and the total (count(*) over ()): the
+  // phrase check of a common query is the expensive part, so it is done once.
+  const ranked = await db.all<{ id: number; total: number }>(
+    sql`select d.id as id, count(*) over () as total from ${matches} where ${where}
+        order by ${orderBy(q, filters.sort ?? 'relevance')} limit ${pageSize} offset ${(page - 1) * pageSize}`,
   );
+  let total = ranked[0]?.total ?? 0;
+  if (ranked.length === 0 && page > 1) {
+    // Past the last page: the window saw no row, so count separately for the "no such page" state.
+    const counted = await db.all<{ n: number }>(sql`select count(*) as n from ${matches} where ${where}`);
+    total = counted[0]?.n ?? 0;
+  }
+  if (ranked.length === 0) return { total, page, pageSize, hits: [] };
   const ids = ranked.map((r) => r.id);
   const rows = await db
     .select({

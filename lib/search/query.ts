@@ -10,7 +10,9 @@ export type ParsedQuery = {
   terms: QueryToken[][];
   /** FTS5 expressions built only from tokenizer output, quoted: user input is never FTS syntax. */
   match: string;
+  /** For search_title_fts: every term in the title. */
   titleMatch: string;
+  /** For search_title_fts: the title is exactly the query (anchored at both ends). */
   exactTitle: string | null;
 };
 
@@ -66,7 +68,7 @@ export function parseQuery(raw: string | undefined | null): ParsedQuery | null {
     text,
     terms,
     match,
-    titleMatch: `{title} : (${match})`,
-    exactTitle: full ? `{title} : ^"${full} ${TITLE_END}"` : null,
+    titleMatch: match,
+    exactTitle: full ? `^"${full} ${TITLE_END}"` : null,
   };
 }

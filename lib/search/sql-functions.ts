@@ -17,8 +17,8 @@ export function registerSearchFunctions(sqlite: Database.Database): void {
   sqlite.function(
     'portal_search_body',
     { deterministic: true },
-    (subtitle: unknown, summary: unknown, body: unknown) => {
-      const parts = [subtitle, summary].filter((p): p is string => typeof p === 'string' && p !== '');
+    (title: unknown, subtitle: unknown, summary: unknown, body: unknown) => {
+      const parts = [title, subtitle, summary].filter((p): p is string => typeof p === 'string' && p !== '');
       if (typeof body === 'string' && body !== '') parts.push(htmlToText(body));
       return parts.map(indexText).join(' ');
     },
