@@ -5,12 +5,14 @@ import { ElderModeToggle } from './elder-mode-toggle';
 
 type Props = { siteName: string; organizer: string; nav: SectionNode[] };
 
+// Navigation links do not prefetch: every page already comes from the ISR cache, and prefetching
+// each visible link would multiply server requests per page view and the reader's main-thread work.
 export function SiteHeader({ siteName, organizer, nav }: Props) {
   return (
     <header className="no-print bg-brand text-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-end justify-between gap-2 px-4 pt-5 pb-3">
         <div>
-          <Link href="/" className="text-2xl font-bold tracking-wide text-white hover:text-white hover:no-underline sm:text-3xl">
+          <Link href="/" prefetch={false} className="text-2xl font-bold tracking-wide text-white hover:text-white hover:no-underline sm:text-3xl">
             {siteName}
           </Link>
           <p className="text-sm text-white/90">{organizer} 主办</p>
@@ -23,7 +25,7 @@ export function SiteHeader({ siteName, organizer, nav }: Props) {
       <nav aria-label="栏目导航" className="bg-brand-dark">
         <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 text-[15px]">
           <li>
-            <Link href="/" className="block px-3 py-2 text-white hover:bg-black/20 hover:text-white hover:no-underline">
+            <Link href="/" prefetch={false} className="block px-3 py-2 text-white hover:bg-black/20 hover:text-white hover:no-underline">
               首页
             </Link>
           </li>
@@ -31,6 +33,7 @@ export function SiteHeader({ siteName, organizer, nav }: Props) {
             <li key={s.id}>
               <Link
                 href={`/news/${s.slug}`}
+                prefetch={false}
                 className="block px-3 py-2 text-white hover:bg-black/20 hover:text-white hover:no-underline"
               >
                 {s.name}
@@ -38,7 +41,7 @@ export function SiteHeader({ siteName, organizer, nav }: Props) {
             </li>
           ))}
           <li>
-            <Link href="/hot" className="block px-3 py-2 text-white hover:bg-black/20 hover:text-white hover:no-underline">
+            <Link href="/hot" prefetch={false} className="block px-3 py-2 text-white hover:bg-black/20 hover:text-white hover:no-underline">
               周热点
             </Link>
           </li>
