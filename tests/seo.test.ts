@@ -9,6 +9,10 @@ import { renderRss, rfc822 } from '@/lib/feeds/rss';
 import { renderNewsSitemap } from '@/lib/feeds/sitemap';
 import { articleUrlResponse } from '@/lib/seo/article-url';
 import { describeArticle } from '@/lib/seo/describe';
+import { articleMetadata } from '@/lib/seo/metadata';
+import { absoluteUrl } from '@/lib/seo/urls';
+import { newsArticleJsonLd } from '@/lib/structured-data/news-article';
+import { websiteJsonLd } from '@/lib/structured-data/website';
 import { serializeJsonLd } from '@/lib/structured-data/serialize';
 import { useTestDatabase } from './helpers/test-db';
 
@@ -141,6 +145,38 @@ describe('feeds', () => {
 });
 
 describe('structured data', () => {
+  const article = {
+    id: 7,
+    title: '标题',
+    summary: '',
+    body: '<p>正文</p>',
+    source: '新华社',
+    byline: [],
+    publishedAt: new Date('2026-03-01T02:00:00Z'),
+    updatedAt: new Date('2026-03-01T01:00:00Z'),
+    coverImage: '/media/images/abc.webp',
+    coverAlt: '封面说明',
+    sectionSlug: 'domestic',
+    sectionName: '国内新闻',
+  };
+
+  it('gives an article with a cover its image, and an agency article the newsroom as author', () => {
+    const json = newsArticleJsonLd(article);
+    expect(json.image).toEqual([absoluteUrl('/media/images/abc.webp')]);
+    expect(json.author).toEqual([expect.objectContaining({ '@type': 'Organization' })]);
+    expect(json.datePublished).toBe('2026-03-01T10:00:00+08:00');
+    expect(json.dateModified).toBe('2026-03-01T10:00:00+08:00');
+    const meta = articleMetadata(article);
+    expect(meta.openGraph).toMatchObject({ images: [{ url: absoluteUrl('/media/images/abc.webp'), alt: '封面说明' }] });
+    expect(meta.twitter).toMatchObject({ card: 'summary_large_image' });
+  });
+
+  it('builds WebSite with a potentialAction only when given one', () => {
+    expect(websiteJsonLd().potentialAction).toBeUndefined();
+    const action = { '@type': 'SearchAction', target: 'x?q={q}', 'query-input': 'required name=q' };
+    expect(websiteJsonLd({ potentialAction: action }).potentialAction).toEqual(action);
+  });
+
   it('cannot be closed early by a title containing </script>', () => {
     const json = serializeJsonLd({ headline: '</script><script>alert(1)</script> & more' });
     expect(json).not.toContain('<');

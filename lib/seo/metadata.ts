@@ -122,7 +122,7 @@ export function articleMetadata(article: ArticleForMetadata): Metadata {
       title: article.title,
       description,
       publishedTime: isoShanghai(article.publishedAt),
-      modifiedTime: isoShanghai(article.updatedAt),
+      modifiedTime: isoShanghai(Math.max(article.updatedAt.getTime(), article.publishedAt.getTime())),
       section: article.sectionName,
       authors: article.byline,
       images: image ? [image] : undefined,
