@@ -5,7 +5,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { editorHeartbeatAction, saveArticleAction, type SaveResult } from '@/app/admin/articles/editor-actions';
 import type { WorkflowState } from '@/app/admin/articles/workflow-actions';
 import type { ArticleStatus } from '@/db/schema';
-import { STATUS_LABELS, type WorkflowAction } from '@/lib/workflow/transitions';
+import { type Actor, STATUS_LABELS, type WorkflowAction, availableActions } from '@/lib/workflow/transitions';
 import { ImageUploadPanel } from './image-upload-panel';
 import { RichTextEditor } from './rich-text-editor';
 import { WorkflowButton, type WorkflowActionFn } from './workflow-panel';
@@ -35,8 +35,9 @@ export type EditorArticle = {
 type Props = {
   article: EditorArticle;
   sections: Array<{ id: number; label: string }>;
-  /** Workflow steps this user may take now (the server re-checks each). */
-  actions: WorkflowAction[];
+  actor: Actor;
+  authorId: number | null;
+  /** The workflow steps this user's role can take; those valid for the status are shown. */
   workflow: Partial<Record<WorkflowAction, WorkflowActionFn>>;
   defaultPublishAt: string;
 };
@@ -76,10 +77,13 @@ function clock(iso: string): string {
  * a warning before leaving with unsaved edits, and optimistic concurrency. A refused save
  * keeps the user's text in the form; nothing is ever overwritten silently.
  */
-export function ArticleEditor({ article, sections, actions, workflow, defaultPublishAt }: Props) {
+export function ArticleEditor({ article, sections, actor, authorId, workflow, defaultPublishAt }: Props) {
   const router = useRouter();
   const ids = { title: useId(), body: useId() };
   const [id, setId] = useState(article.id);
+  const [articleStatus, setArticleStatus] = useState(article.status);
+  // The same rules the server enforces, so the buttons shown match what would be accepted.
+  const actions = availableActions({ status: articleStatus, authorId }, actor);
   const [version, setVersion] = useState(article.version);
   const [fields, setFields] = useState(article.fields);
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(article.fields));
@@ -93,7 +97,7 @@ export function ArticleEditor({ article, sections, actions, workflow, defaultPub
   const latest = useRef({ id, version, fields });
   latest.current = { id, version, fields };
 
-  const autosaves = article.status === 'draft';
+  const autosaves = articleStatus === 'draft';
 
   const save = useCallback(async (mode: 'auto' | 'manual'): Promise<{ id: number; version: number } | null> => {
     if (inflight.current) await inflight.current.catch(() => undefined);
@@ -171,6 +175,7 @@ export function ArticleEditor({ article, sections, actions, workflow, defaultPub
   const onWorkflowDone = useCallback(
     (state: NonNullable<WorkflowState>) => {
       if (state.version) setVersion(state.version);
+      if (state.status) setArticleStatus(state.status);
       setStatus({ kind: 'info', text: state.message });
       router.refresh();
     },
@@ -230,7 +235,7 @@ export function ArticleEditor({ article, sections, actions, workflow, defaultPub
       <aside className="space-y-4" aria-label="稿件操作">
         <div className="rounded border border-line bg-white p-3 text-sm">
           <p>
-            状态:<strong data-testid="article-status">{STATUS_LABELS[article.status]}</strong>
+            状态:<strong data-testid="article-status">{STATUS_LABELS[articleStatus]}</strong>
             {article.publishedAtLocal && <span className="ml-1 text-muted">({article.publishedAtLocal})</span>}
           </p>
           <p>版本:{version}</p>
@@ -329,6 +334,7 @@ function CoverField({ image, alt, onImage, onAlt, className }: { image: string; 
         </div>
       ) : (
         <ImageUploadPanel
+          label="上传封面图片"
           withCaption={false}
           submitLabel="上传封面"
           onInsert={(img) => {

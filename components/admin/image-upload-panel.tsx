@@ -18,7 +18,17 @@ export async function uploadImage(file: File): Promise<{ ok: true; url: string }
   }
 }
 
-export function ImageUploadPanel({ onInsert, withCaption = true, submitLabel = '上传并插入' }: { onInsert: (image: UploadedImage) => void; withCaption?: boolean; submitLabel?: string }) {
+export function ImageUploadPanel({
+  onInsert,
+  label,
+  withCaption = true,
+  submitLabel = '上传并插入',
+}: {
+  onInsert: (image: UploadedImage) => void;
+  label: string;
+  withCaption?: boolean;
+  submitLabel?: string;
+}) {
   const ids = { file: useId(), alt: useId(), caption: useId(), error: useId() };
   const fileRef = useRef<HTMLInputElement>(null);
   const [alt, setAlt] = useState('');
@@ -42,7 +52,7 @@ export function ImageUploadPanel({ onInsert, withCaption = true, submitLabel = '
   }
 
   return (
-    <div className="grid gap-2 border-t border-line p-2 text-sm sm:grid-cols-[auto_1fr]" role="group" aria-label="上传图片">
+    <div className="grid gap-2 border-t border-line p-2 text-sm sm:grid-cols-[auto_1fr]" role="group" aria-label={label}>
       <label htmlFor={ids.file}>图片文件</label>
       <input id={ids.file} ref={fileRef} type="file" accept="image/jpeg,image/png,image/webp,image/gif" aria-describedby={ids.error} />
       <label htmlFor={ids.alt}>替代文字(必填)</label>

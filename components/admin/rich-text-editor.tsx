@@ -134,6 +134,7 @@ function Toolbar({ editor }: { editor: Editor }) {
       )}
       {panel === 'image' && (
         <ImageUploadPanel
+          label="插入正文图片"
           onInsert={(img) => {
             chain().insertFigure({ src: img.url, alt: img.alt, caption: img.caption }).run();
             setPanel('none');

@@ -1,5 +1,6 @@
 import type { WorkflowActionFn } from '@/components/admin/workflow-panel';
-import type { WorkflowAction } from '@/lib/workflow/transitions';
+import type { Role } from '@/db/schema';
+import { type WorkflowAction, WORKFLOW_ACTIONS, checkTransition } from '@/lib/workflow/transitions';
 import {
   deleteArticleAction,
   publishArticleAction,
@@ -20,7 +21,16 @@ const ALL: Partial<Record<WorkflowAction, WorkflowActionFn>> = {
   delete: deleteArticleAction,
 };
 
-/** Only the steps this user may take are handed to the page (the server re-checks each anyway). */
-export function workflowFor(actions: WorkflowAction[]): Partial<Record<WorkflowAction, WorkflowActionFn>> {
-  return Object.fromEntries(actions.filter((a) => ALL[a]).map((a) => [a, ALL[a]!]));
+/**
+ * The steps a role can ever take, handed to the editor (which shows those valid for the current
+ * status). A reporter's page never even references the publish action; the server re-checks all.
+ */
+export function workflowForRole(role: Role): Partial<Record<WorkflowAction, WorkflowActionFn>> {
+  // A draft of one's own is the widest case a reporter meets; editors may take every step somewhere.
+  const possible = WORKFLOW_ACTIONS.filter((a) =>
+    role === 'reporter'
+      ? (['draft', 'in_review'] as const).some((status) => checkTransition(a, { status, authorId: -1 }, { id: -1, role }).ok)
+      : true,
+  );
+  return Object.fromEntries(possible.filter((a) => ALL[a]).map((a) => [a, ALL[a]!]));
 }

@@ -7,7 +7,7 @@ import { StatusBadge } from '@/components/admin/article-table';
 import { authorizePage } from '@/lib/auth/session';
 import { parsePositiveId } from '@/lib/params';
 import { actionsFor, defaultPublishAtLocal, sectionOptions, toEditorArticle } from '@/lib/workflow/editor-props';
-import { workflowFor } from '../workflow-map';
+import { workflowForRole } from '../workflow-map';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '编辑稿件' };
@@ -38,8 +38,9 @@ export default async function EditArticlePage({ params }: Props) {
         key={`${article.id}:${article.status}`}
         article={toEditorArticle(article)}
         sections={sectionOptions(await listSections())}
-        actions={actions}
-        workflow={workflowFor(actions)}
+        actor={{ id: user.id, role: user.role }}
+        authorId={article.authorId}
+        workflow={workflowForRole(user.role)}
         defaultPublishAt={defaultPublishAtLocal()}
       />
     </div>

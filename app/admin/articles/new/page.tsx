@@ -3,7 +3,7 @@ import { listSections } from '@/db/queries/sections';
 import { ArticleEditor } from '@/components/admin/article-editor';
 import { authorizePage } from '@/lib/auth/session';
 import { defaultPublishAtLocal, newEditorArticle, sectionOptions } from '@/lib/workflow/editor-props';
-import { workflowFor } from '../workflow-map';
+import { workflowForRole } from '../workflow-map';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: '写新稿件' };
@@ -12,12 +12,17 @@ export default async function NewArticlePage() {
   const user = await authorizePage('reporter');
   const sections = sectionOptions(await listSections());
   const article = newEditorArticle(user, sections[0]?.id ?? 0);
-  // A new piece can only be saved or submitted until it exists; the page reloads its steps after.
-  const actions = ['save' as const, 'submit' as const];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">写新稿件</h1>
-      <ArticleEditor article={article} sections={sections} actions={actions} workflow={workflowFor(actions)} defaultPublishAt={defaultPublishAtLocal()} />
+      <ArticleEditor
+        article={article}
+        sections={sections}
+        actor={{ id: user.id, role: user.role }}
+        authorId={user.id}
+        workflow={workflowForRole(user.role)}
+        defaultPublishAt={defaultPublishAtLocal()}
+      />
     </div>
   );
 }
