@@ -4,9 +4,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { adjacentArticles, getPublicArticle } from '@/db/queries/articles';
 import { getSectionTrail } from '@/db/queries/sections';
-import { ArticleTools } from '@/components/article-tools';
-import { Breadcrumb } from '@/components/breadcrumb';
-import { formatDay } from '@/components/format-date';
+import { ArticleView } from '@/components/article-view';
 import { ViewBeacon } from '@/components/view-beacon';
 import { JsonLd } from '@/components/json-ld';
 import { parsePositiveId } from '@/lib/params';
@@ -45,26 +43,10 @@ export default async function ArticlePage({ params }: Props) {
   const crumbs = trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }));
 
   return (
-    <article className="border border-line bg-white px-4 py-4 sm:px-8 sm:py-6">
+    // ArticleView is shared with the staff preview, so a preview shows exactly this page.
+    <ArticleView article={article} crumbs={crumbs}>
       <JsonLd data={newsArticleJsonLd(article)} />
       <JsonLd data={breadcrumbJsonLd(crumbs)} />
-      <Breadcrumb trail={crumbs} />
-      <header className="mt-4 border-b border-line pb-4 text-center">
-        <h1 className="font-serif text-2xl leading-snug font-bold sm:text-[28px]">{article.title}</h1>
-        {article.subtitle && <p className="mt-2 text-lg text-muted">{article.subtitle}</p>}
-        <p className="mt-3 text-sm text-muted">
-          <span>
-            发布日期:<time dateTime={article.publishedAt.toISOString()}>{formatDay(article.publishedAt)}</time>
-          </span>
-          <span className="ml-4">来源:{article.source}</span>
-        </p>
-        <div className="mt-3 flex justify-center">
-          <ArticleTools bodyId="article-body" />
-        </div>
-      </header>
-      <div id="article-body" className="article-body mt-5" data-size="medium" dangerouslySetInnerHTML={{ __html: article.body }} />
-      {article.byline.length > 0 && <p className="article-byline mt-2 text-right">(记者{article.byline.join(' ')})</p>}
-      {article.responsibleEditor && <p className="mt-1 text-right text-sm text-muted">责任编辑:{article.responsibleEditor}</p>}
       <nav aria-label="上下篇" className="no-print mt-8 space-y-2 border-t border-line pt-4 text-[15px]">
         <p>
           <span className="text-muted">上一篇:</span>
@@ -84,6 +66,6 @@ export default async function ArticlePage({ params }: Props) {
         </p>
       </nav>
       <ViewBeacon articleId={article.id} />
-    </article>
+    </ArticleView>
   );
 }
