@@ -1,0 +1,231 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchArticleIdsForStaff, searchArticles, type SearchFilters } from '@/db/queries/search';
+import { parseSearchParams } from '@/lib/search/params';
+import { MAX_QUERY_LENGTH, parseQuery } from '@/lib/search/query';
+import { paragraphsToHtml } from '@/lib/seed/seed-database';
+import { useTestDatabase } from './helpers/test-db';
+import { insertFixtureCorpus, type QuerySet } from './helpers/search-corpus';
+
+const fixture = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'fixtures/search-queries.json'), 'utf8')) as QuerySet;
+
+let env: ReturnType<typeof useTestDatabase>;
+let keyOf: Map<number, string>;
+let idOf: Map<string, number>;
+
+beforeAll(() => {
+  env = useTestDatabase({ articles: 0 });
+  keyOf = insertFixtureCorpus(env.db, fixture.corpus);
+  idOf = new Map([...keyOf].map(([id, key]) => [key, id]));
+});
+afterAll(() => env.cleanup());
+
+async function search(q: string, filters: SearchFilters = {}, now?: Date) {
+  const parsed = parseQuery(q);
+  if (!parsed) return null;
+  return searchArticles(parsed, { pageSize: 100, ...filters }, now);
+}
+async function keys(q: string, filters: SearchFilters = {}, now?: Date) {
+  return ((await search(q, filters, now))?.hits ?? []).map((h) => keyOf.get(h.id) ?? `#${h.id}`);
+}
+function sectionId(slug: string): number {
+  return (env.db.$client.prepare('select id from sections where slug = ?').get(slug) as { id: number }).id;
+}
+function insertArticle(a: { title: string; body: string; status?: string; at: number; section?: string }): number {
+  const info = env.db.$client
+    .prepare(`insert into articles (section_id, title, summary, body, status, published_at, created_at, updated_at)
+      values (?, ?, '', ?, ?, ?, ?, ?)`)
+    .run(sectionId(a.section ?? 'longquan'), a.title, a.body, a.status ?? 'published', a.at, a.at, a.at);
+  return Number(info.lastInsertRowid);
+}
+
+describe('Chinese, English and numbers', () => {
+  it('finds a 1-character query wherever the character stands', async () => {
+    expect(await keys('桥')).toEqual(['lq-bridge']);
+    expect(new Set(await keys('龙'))).toEqual(new Set(['lq-metro', 'lq-peach', 'lq-peach2', 'lq-library', 'lq-dragonboat', 'lq-auto', 'lq-business', 'lq-forest']));
+  });
+
+  it('finds a 2-character query inside longer names (龙泉 in 龙泉驿区 and 龙泉山)', async () => {
+    const found = await keys('龙泉');
+    expect(new Set(found)).toEqual(new Set(['lq-metro', 'lq-peach', 'lq-peach2', 'lq-library', 'lq-business', 'lq-forest']));
+    expect(found).not.toContain('lq-dragonboat');
+  });
+
+  it('finds English acronyms in any case and width, but not inside other words', async () => {
+    expect(await keys('APEC')).toEqual(['in-apec']);
+    expect(new Set(await keys('gdp'))).toEqual(new Set(['dm-gdp', 'dm-gdp-sichuan', 'dm-gdp-lower']));
+    expect(await keys('AI')).toEqual(['dm-ai']); // not "Taipei"
+    expect(new Set(await keys('5G'))).toEqual(new Set(['lq-peach', 'dm-5g'])); // not "15G"
+  });
+
+  it('finds numbers and numbers with units', async () => {
+    expect(await keys('12345')).toEqual(['lq-hotline']);
+    expect(await keys('2020年')).toEqual(['dm-5g']);
+    expect(await keys('地铁18号线')).toEqual(['lq-metro']);
+  });
+
+  it('treats a quoted phrase as adjacent words and spaced words as all required', async () => {
+    expect(await keys('"GDP 增长"')).toEqual(['dm-gdp']);
+    expect(new Set(await keys('乡村 振兴'))).toEqual(new Set(['lq-peach2', 'dm-rural', 'dm-rural2']));
+    expect(new Set(await keys('"乡村振兴"'))).toEqual(new Set(['lq-peach2', 'dm-rural']));
+  });
+});
+
+describe('input that is FTS5 syntax or too long', () => {
+  const nasty = ['"', '"""', '龙泉"', '"龙泉', '*', '龙泉*', 'AND(', 'AND', 'NEAR(龙泉 桃花节)', '-龙泉', '龙泉 -桃花节', 'body:龙泉', '{body}:龙泉', '^龙泉', '(龙泉', '龙泉)', 'OR', 'NOT 龙泉', "'; drop table articles; --", '\\', '%', '_', '+', '龙泉 +', '\u0000', '🐉龙泉'];
+  it.each(nasty)('answers %j without an error', async (q) => {
+    const result = await search(q);
+    if (result) expect(result.total).toBeGreaterThanOrEqual(0);
+    else expect(parseQuery(q)).toBeNull();
+  });
+
+  it('reads operators as words, not syntax', async () => {
+    expect(new Set(await keys('-龙泉'))).toEqual(new Set(await keys('龙泉')));
+    expect(await keys('NEAR(龙泉 桃花节)')).toEqual([]); // "near" is a word no article has
+    expect(await keys('龙泉* 桃花节')).toEqual(['lq-peach']);
+  });
+
+  it('cuts a query longer than 100 characters instead of failing', async () => {
+    const long = '龙泉'.repeat(80);
+    const parsed = parseQuery(long)!;
+    expect([...parsed.text].length).toBe(MAX_QUERY_LENGTH);
+    await expect(searchArticles(parsed)).resolves.toMatchObject({ total: 0 });
+  });
+
+  it('has no query for empty or punctuation-only input (the empty state)', () => {
+    for (const q of ['', '   ', '""', '***', '，。！', '-:^()']) expect(parseQuery(q)).toBeNull();
+  });
+});
+
+describe('what readers may see', () => {
+  it('never shows drafts, withdrawn or not-yet-due articles publicly; staff search finds them', async () => {
+    expect(await keys('机密草稿词')).toEqual([]);
+    expect(await keys('撤稿测试词')).toEqual([]);
+    expect(await keys('未来预告词')).toEqual([]);
+    expect(await keys('未来预告词', {}, new Date('2099-01-02T00:00:00Z'))).toEqual(['scheduled']);
+    expect(await searchArticleIdsForStaff('机密草稿词')).toEqual([idOf.get('draft')]);
+    expect(await searchArticleIdsForStaff('撤稿测试词')).toEqual([idOf.get('withdrawn')]);
+    expect(await searchArticleIdsForStaff('  ')).toBeNull();
+  });
+
+  it('drops a withdrawn article at once and follows edits and deletion', async () => {
+    const id = insertArticle({ title: '临时测试稿件', body: '<p>独有词甲乙丙</p>', at: Date.now() - 60_000 });
+    expect((await search('甲乙丙'))!.hits.map((h) => h.id)).toEqual([id]);
+
+    env.db.$client.prepare(`update articles set status = 'withdrawn' where id = ?`).run(id);
+    expect((await search('甲乙丙'))!.total).toBe(0);
+    env.db.$client.prepare(`update articles set status = 'published' where id = ?`).run(id);
+    expect((await search('甲乙丙'))!.total).toBe(1);
+
+    env.db.$client.prepare(`update articles set body = ? where id = ?`).run('<p>改写后的丁戊己</p>', id);
+    expect((await search('甲乙丙'))!.total).toBe(0);
+    expect((await search('丁戊己'))!.hits.map((h) => h.id)).toEqual([id]);
+
+    env.db.$client.prepare('delete from articles where id = ?').run(id);
+    expect((await search('丁戊己'))!.total).toBe(0);
+    expect(await searchArticleIdsForStaff('丁戊己')).toEqual([]);
+  });
+
+  it('leaves the index untouched when a failed write rolls back', async () => {
+    const id = insertArticle({ title: '回滚测试', body: '<p>回滚前的庚辛</p>', at: Date.now() - 60_000 });
+    expect(() =>
+      env.db.$client.transaction(() => {
+        env.db.$client.prepare('update articles set body = ? where id = ?').run('<p>回滚后的壬癸</p>', id);
+        throw new Error('abort');
+      })(),
+    ).toThrow('abort');
+    expect((await search('庚辛'))!.total).toBe(1);
+    expect((await search('壬癸'))!.total).toBe(0);
+  });
+});
+
+describe('ranking', () => {
+  it('puts title matches above body matches, newest first within each', async () => {
+    // in-un (2024-09-24) has 世界 only in its body; dm-ai (2024-07-06) in its title.
+    const rel = await keys('世界');
+    expect(rel[0]).toBe('dm-ai');
+    expect(rel.indexOf('in-un')).toBeGreaterThan(0);
+    const byDate = await keys('世界', { sort: 'date' });
+    expect(byDate[0]).toBe('in-un');
+    const dates = (await search('世界', { sort: 'date' }))!.hits.map((h) => h.publishedAt.getTime());
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+  });
+
+  it('returns the article whose title is exactly the query first', async () => {
+    const older = insertArticle({ title: '区政府召开常务会议', body: '<p>会议内容。</p>', at: Date.parse('2020-01-01T09:00:00+08:00') });
+    const newer = insertArticle({ title: '区政府召开常务会议研究部署工作', body: '<p>区政府召开常务会议。</p>', at: Date.now() - 60_000 });
+    const hits = (await search('区政府召开常务会议'))!.hits.map((h) => h.id);
+    expect(hits.slice(0, 2)).toEqual([older, newer]);
+    const seedTitle = '何勋主持召开区委常委会会议,研究当前全区疫情防控和经济社会发展工作';
+    expect(keyOf.get((await search(seedTitle))!.hits[0]!.id)).toBe('seed');
+  });
+});
+
+describe('highlighting', () => {
+  it('marks the matched terms in title and snippet', async () => {
+    const hit = (await search('桃花节'))!.hits[0]!;
+    expect(hit.titleHtml).toBe('第四十届龙泉山<mark>桃花节</mark>开幕');
+    expect(hit.snippetHtml).toContain('<mark>桃花节</mark>');
+    const one = (await search('桥'))!.hits[0]!;
+    expect(one.titleHtml).toBe('驿马河新<mark>桥</mark>建成通车');
+    expect(one.snippetHtml).toContain('<mark>桥</mark>梁');
+    const mixed = (await search('gdp 增长'))!.hits.find((h) => keyOf.get(h.id) === 'dm-gdp-sichuan')!;
+    expect(mixed.snippetHtml).toContain('<mark>ＧＤＰ</mark>');
+  });
+
+  it('escapes article text and the query: no markup gets through', async () => {
+    const id = insertArticle({
+      title: '<script>alert(1)</script>标题注入测试',
+      body: '<p>正文里写着 &lt;img src=x onerror=alert(2)&gt; 注入测试。</p>',
+      at: Date.now() - 60_000,
+    });
+    const hit = (await search('注入测试'))!.hits.find((h) => h.id === id)!;
+    expect(hit.titleHtml).toBe('&lt;script&gt;alert(1)&lt;/script&gt;标题<mark>注入测试</mark>');
+    expect(hit.snippetHtml).toContain('&lt;img src=x onerror=alert(2)&gt; <mark>注入测试</mark>');
+    const tagged = (await search('<script>'))!.hits.find((h) => h.id === id)!;
+    expect(tagged.titleHtml).toBe('&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;标题注入测试');
+    for (const html of [hit.snippetHtml, tagged.titleHtml, tagged.snippetHtml]) expect(html.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+  });
+});
+
+describe('pagination and filters', () => {
+  beforeAll(() => {
+    const base = Date.parse('2019-06-01T09:00:00+08:00');
+    for (let i = 0; i < 45; i++) insertArticle({ title: `分页测试稿件第${i + 1}篇`, body: '<p>分页测试</p>', at: base + i * 86_400_000 });
+  });
+
+  it('pages through every match once, 20 at a time, with the total', async () => {
+    const pages = [];
+    for (const page of [1, 2, 3]) pages.push((await search('分页测试', { page, pageSize: 20, sort: 'date' }))!);
+    expect(pages.map((p) => p.total)).toEqual([45, 45, 45]);
+    expect(pages.map((p) => p.hits.length)).toEqual([20, 20, 5]);
+    const ids = pages.flatMap((p) => p.hits.map((h) => h.id));
+    expect(new Set(ids).size).toBe(45);
+    expect(pages[0]!.hits[0]!.title).toBe('分页测试稿件第45篇');
+    const past = (await search('分页测试', { page: 4, pageSize: 20 }))!;
+    expect(past).toMatchObject({ total: 45, hits: [] });
+  });
+
+  it('filters by section (with its descendants) and by Shanghai calendar days', async () => {
+    expect(new Set(await keys('增长', { sectionIds: [sectionId('domestic')] }))).toEqual(
+      new Set(['dm-gdp', 'dm-gdp-sichuan', 'dm-5g']),
+    );
+    expect(await keys('增长', { sectionIds: [sectionId('international')] })).toEqual(['in-apec']);
+    // dm-gdp: 2024-01-17 09:00 in Shanghai.
+    expect(await keys('GDP增长', { from: '2024-01-17', to: '2024-01-17' })).toEqual(['dm-gdp']);
+    expect(await keys('GDP增长', { to: '2024-01-16' })).toEqual([]);
+    expect(await keys('GDP增长', { from: '2024-01-18' })).toEqual([]);
+    // 00:30 in Shanghai is the previous day in UTC: it still belongs to its Shanghai day.
+    const id = insertArticle({ title: '凌晨发布时区测试', body: '<p>时区测试</p>', at: Date.parse('2024-03-05T00:30:00+08:00') });
+    expect((await search('时区测试', { from: '2024-03-05', to: '2024-03-05' }))!.hits.map((h) => h.id)).toEqual([id]);
+    expect((await search('时区测试', { to: '2024-03-04' }))!.total).toBe(0);
+  });
+
+  it('ignores bad filter values instead of failing', () => {
+    const p = parseSearchParams({ q: ' 龙泉 ', section: '../etc', from: '2024-02-30', to: 'yesterday', sort: 'best', page: '-1' });
+    expect(p).toMatchObject({ q: '龙泉', section: null, from: null, to: null, sort: 'relevance', page: 1 });
+    expect(new Set(p.ignored)).toEqual(new Set(['section', 'from', 'to', 'sort', 'page']));
+    expect(parseSearchParams({ q: ['a', 'b'], from: '2024-05-01', to: '2024-04-01' })).toMatchObject({ q: 'a', from: '2024-04-01', to: '2024-05-01' });
+  });
+});
