@@ -6,6 +6,7 @@ import { siteConfig } from '@/lib/site-config';
 import { JsonLd } from '@/components/json-ld';
 import { homeMetadata } from '@/lib/seo/metadata';
 import { websiteJsonLd } from '@/lib/structured-data/website';
+import { siteSearchAction } from '@/lib/search/search-action';
 
 export const metadata = homeMetadata();
 
@@ -17,7 +18,7 @@ export default async function HomePage() {
   const top = home.topStory;
   return (
     <div className="space-y-6">
-      <JsonLd data={websiteJsonLd()} />
+      <JsonLd data={websiteJsonLd({ potentialAction: siteSearchAction() })} />
       <h1 className="sr-only">{siteConfig.name}</h1>
       {top && (
         <section aria-labelledby="top-story" className="border border-line bg-white p-4 sm:p-6">
