@@ -4,7 +4,9 @@
  * noise, and they bring <o:p>, conditional comments and <style> blocks. The editor's schema
  * then drops any styling left; the server's sanitizer is the final gate either way.
  */
-export function cleanPastedHtml(html: string): string {
+export function cleanPastedHtml(pasted: string): string {
+  // The page's title is the only h1: a pasted top-level heading becomes a section heading.
+  const html = pasted.replace(/<(\/?)h1\b/gi, '<$1h2');
   if (!/class="?Mso|urn:schemas-microsoft-com|mso-|<o:p|wps|kingsoft/i.test(html)) return html;
   const doc = new DOMParser().parseFromString(html.replace(/<!--\[if[\s\S]*?<!\[endif\]-->/gi, ''), 'text/html');
   doc.querySelectorAll('style, meta, link, xml, o\\:p, script').forEach((el) => el.remove());

@@ -1,11 +1,23 @@
 'use client';
 
-import { useActionState, useId } from 'react';
+import { type FormEvent, startTransition, useActionState, useId } from 'react';
 import type { SectionFormState } from '@/app/admin/sections/actions';
 
 type Action = (prev: SectionFormState, form: FormData) => Promise<SectionFormState>;
 type Option = { id: number; label: string };
 type SectionValues = { id?: number; name: string; slug: string; parentId: number | null; description: string };
+
+/**
+ * Submits through the action without React's automatic form reset, so a refused save keeps
+ * what the editor typed (the form still posts normally before script has loaded).
+ */
+function submitKeepingInput(dispatch: (form: FormData) => void) {
+  return (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => dispatch(data));
+  };
+}
 
 function Message({ state }: { state: SectionFormState }) {
   if (!state) return null;
@@ -22,7 +34,7 @@ export function SectionForm({ action, values, parents, submitLabel }: { action: 
   const id = useId();
   const control = 'rounded border border-line px-2 py-1';
   return (
-    <form action={dispatch} className="flex flex-wrap items-end gap-2 text-sm">
+    <form action={dispatch} onSubmit={submitKeepingInput(dispatch)} className="flex flex-wrap items-end gap-2 text-sm">
       {values.id !== undefined && <input type="hidden" name="id" value={values.id} />}
       <span className="flex flex-col">
         <label htmlFor={`${id}-name`}>名称</label>
@@ -64,7 +76,7 @@ export function SectionRowActions({ id, name, move, remove }: { id: number; name
   const btn = 'rounded border border-line px-2 py-0.5 text-sm disabled:opacity-60';
   return (
     <div className="flex flex-wrap items-center gap-1">
-      <form action={moveDispatch} className="contents">
+      <form action={moveDispatch} onSubmit={submitKeepingInput(moveDispatch)} className="contents">
         <input type="hidden" name="id" value={id} />
         <button type="submit" name="direction" value="up" disabled={movePending} className={btn} aria-label={`上移 ${name}`}>
           上移
@@ -78,6 +90,7 @@ export function SectionRowActions({ id, name, move, remove }: { id: number; name
         className="contents"
         onSubmit={(e) => {
           if (!window.confirm(`确定删除栏目“${name}”吗?`)) e.preventDefault();
+          else submitKeepingInput(deleteDispatch)(e);
         }}
       >
         <input type="hidden" name="id" value={id} />

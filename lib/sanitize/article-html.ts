@@ -14,7 +14,8 @@ const IMAGE_SRC = /^\/media\/images\/[a-f0-9]{64}(?:-(?:480|960|1600)\.webp|\.(?
 const ALLOWED_TAGS = [
   'p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup',
   'ul', 'ol', 'li', 'blockquote', 'a', 'figure', 'figcaption', 'img', 'hr',
-  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'colgroup', 'col',
+  // No colgroup/col: they only carry editor widths, and col would be written as invalid <col></col>.
+  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption',
 ];
 
 const options: sanitizeHtml.IOptions = {
@@ -24,8 +25,6 @@ const options: sanitizeHtml.IOptions = {
     img: ['src', 'alt', 'width', 'height', 'title'],
     th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
-    col: ['span'],
-    colgroup: ['span'],
     ol: ['start'],
   },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
