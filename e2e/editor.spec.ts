@@ -160,3 +160,29 @@ test('reporters cannot manage sections', async ({ browser }) => {
   expect(response?.status()).toBe(403);
   await context.close();
 });
+
+test('the rich-text editor ships only to staff pages, not in public pages\' bundles', async ({ browser }) => {
+  const scriptsOf = async (page: Page, path: string): Promise<string[]> => {
+    const bodies: Array<Promise<string>> = [];
+    const onResponse = (r: import('@playwright/test').Response) => {
+      if (r.request().resourceType() === 'script') bodies.push(r.text().catch(() => ''));
+    };
+    page.on('response', onResponse);
+    await page.goto(path, { waitUntil: 'networkidle' });
+    page.off('response', onResponse);
+    return Promise.all(bodies);
+  };
+  const { slug, id } = dbGet<{ slug: string; id: number }>(
+    "select s.slug, a.id from articles a join sections s on s.id = a.section_id where a.status = 'published' order by a.published_at desc limit 1",
+  );
+  const reader = await browser.newPage();
+  for (const path of ['/', `/news/${slug}`, `/news/${slug}/${id}`]) {
+    const scripts = await scriptsOf(reader, path);
+    expect(scripts.length, path).toBeGreaterThan(0);
+    expect(scripts.some((js) => js.includes('ProseMirror')), path).toBe(false);
+  }
+  const { context, page } = await signIn(browser, 'reporter');
+  expect((await scriptsOf(page, '/admin/articles/new')).some((js) => js.includes('ProseMirror'))).toBe(true);
+  await context.close();
+  await reader.close();
+});

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, expect, test } from '@playwright/test';
+import { type Browser, type BrowserContext, type Page, expect, request as playwrightRequest, test } from '@playwright/test';
 import sharp from 'sharp';
 import { loginAs, type StaffRole } from './helpers/auth';
 import { openE2eDatabase } from './helpers/e2e-db';
@@ -120,6 +120,16 @@ test('a reporter writes and submits a draft and cannot publish it', async () => 
     maxRedirects: 0,
   });
   expect([401, 403]).toContain(forged.status());
+  expect(articleInfo(submittedId)).toEqual(before);
+  // And with no session at all.
+  const anonymous = await playwrightRequest.newContext({ baseURL: new URL(page.url()).origin });
+  const anon = await anonymous.post(`/admin/articles/${submittedId}`, {
+    multipart: { '0': '[null,"$K1"]', '1_id': String(submittedId), '1_version': String(before.version) },
+    headers: { 'Next-Action': actionId!, Accept: 'text/x-component', Origin: new URL(page.url()).origin },
+    maxRedirects: 0,
+  });
+  expect([401, 403]).toContain(anon.status());
+  await anonymous.dispose();
   expect(articleInfo(submittedId)).toEqual(before);
 });
 

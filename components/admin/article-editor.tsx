@@ -97,7 +97,8 @@ export function ArticleEditor({ article, sections, actor, authorId, workflow, de
   const latest = useRef({ id, version, fields });
   latest.current = { id, version, fields };
 
-  const autosaves = articleStatus === 'draft';
+  // Only drafts autosave (a published piece changes for readers only when someone means it).
+  const autosaves = articleStatus === 'draft' && actions.includes('save');
 
   const save = useCallback(async (mode: 'auto' | 'manual'): Promise<{ id: number; version: number } | null> => {
     if (inflight.current) await inflight.current.catch(() => undefined);

@@ -42,7 +42,7 @@ async function tick(): Promise<void> {
       });
       if (!response.ok) throw new Error(`internal route answered ${response.status}`);
       const result = (await response.json()) as { published: number[] };
-      if (result.published.length) console.log(`[scheduler] 定时发布 ${result.published.length} 篇: ${result.published.join(', ')}`);
+      if (result.published.length) console.log(`[scheduler] ${new Date().toISOString()} 定时发布 ${result.published.length} 篇: ${result.published.join(', ')}`);
     }
     await rearmFromDatabase();
   } catch (error) {
