@@ -206,3 +206,30 @@ describe('sections', () => {
     expect(moveSection(second.id, -1)).toMatchObject({ ok: false, message: '已经是第一个了。' });
   });
 });
+
+describe('revision diff and editor presence', () => {
+  it('shows what changed field by field, the body paragraph by paragraph', async () => {
+    const { diffRevision } = await import('@/lib/workflow/revision-diff');
+    const base = { title: '区委常委会召开', subtitle: null, summary: '', body: '<p>第一段。</p><p>第二段。</p>', source: '原创', byline: ['张三'], responsibleEditor: null };
+    const sections = diffRevision(base, { ...base, title: '区委常委会今日召开', body: '<p>第一段。</p><p>第二段改了。</p>' });
+    const changed = sections.filter((s) => s.changed);
+    expect(changed.map((s) => s.label)).toEqual(['标题', '正文']);
+    expect(changed[0]!.parts.filter((p) => p.kind === 'added').map((p) => p.text)).toEqual(['今日']);
+    const body = changed[1]!.parts;
+    expect(body.find((p) => p.kind === 'removed')?.text).toBe('第二段。\n');
+    expect(body.find((p) => p.kind === 'added')?.text).toBe('第二段改了。\n');
+  });
+
+  it('tells an editor who else has the article open, and forgets those who left', async () => {
+    const { touchPresence, leavePresence } = await import('@/lib/workflow/presence');
+    const t0 = 1_000_000;
+    expect(touchPresence(99, 1, '甲', t0)).toEqual([]);
+    expect(touchPresence(99, 2, '乙', t0 + 1_000)).toEqual(['甲']);
+    expect(touchPresence(99, 1, '甲', t0 + 2_000)).toEqual(['乙']);
+    // 乙 stopped sending heartbeats.
+    expect(touchPresence(99, 1, '甲', t0 + 60_000)).toEqual([]);
+    touchPresence(99, 2, '乙', t0 + 61_000);
+    leavePresence(99, 2);
+    expect(touchPresence(99, 1, '甲', t0 + 62_000)).toEqual([]);
+  });
+});
