@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, lt, lte, gt, or, asc } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, lte, gt, gte, or, asc } from 'drizzle-orm';
 import { getDb } from '../client';
 import { type Article, articles, sections } from '../schema';
 
@@ -139,16 +139,20 @@ export async function adjacentArticles(
   const db = getDb();
   const at = article.publishedAt;
   const base = and(eq(articles.sectionId, article.sectionId), visibleAt(now));
+  // The lone lte/gte bound gives SQLite one index range to walk from `at`. With only the OR,
+  // it planned a MULTI-INDEX OR that sorted every newer article of the section: 40 ms for an
+  // old article's 下一篇 at 100,000 articles (0.04 ms with the bound), on every cache miss.
+
   const older = await db
     .select({ id: articles.id, title: articles.title })
     .from(articles)
-    .where(and(base, or(lt(articles.publishedAt, at), and(eq(articles.publishedAt, at), lt(articles.id, article.id)))))
+    .where(and(base, lte(articles.publishedAt, at), or(lt(articles.publishedAt, at), and(eq(articles.publishedAt, at), lt(articles.id, article.id)))))
     .orderBy(desc(articles.sectionId), desc(articles.isPublic), desc(articles.publishedAt), desc(articles.id))
     .limit(1);
   const newer = await db
     .select({ id: articles.id, title: articles.title })
     .from(articles)
-    .where(and(base, or(gt(articles.publishedAt, at), and(eq(articles.publishedAt, at), gt(articles.id, article.id)))))
+    .where(and(base, gte(articles.publishedAt, at), or(gt(articles.publishedAt, at), and(eq(articles.publishedAt, at), gt(articles.id, article.id)))))
     .orderBy(asc(articles.sectionId), asc(articles.isPublic), asc(articles.publishedAt), asc(articles.id))
     .limit(1);
   const slug = article.sectionSlug;
