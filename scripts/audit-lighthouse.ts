@@ -2,9 +2,10 @@
  * `npm run audit:lighthouse`: Lighthouse 12 on the home page, a section page and an article page,
  * with mobile and desktop settings, against a production server on a throwaway seeded database.
  * Builds first when there is no build of the current sources in NEXT_DIST_DIR (default
- * .next-lighthouse). Prints a table; exits 1 when any SEO or accessibility score is below 100.
+ * .next-lighthouse). Each audit runs LIGHTHOUSE_RUNS times (default 3); the table shows the median
+ * (for SEO and accessibility the worst run). Exits 1 when any SEO or accessibility score is below 100.
  *
- * Env: CHROMIUM_PATH (else /usr/bin/chromium), LIGHTHOUSE_PORT (3390), NEXT_DIST_DIR.
+ * Env: CHROMIUM_PATH (else /usr/bin/chromium), LIGHTHOUSE_PORT (3390), LIGHTHOUSE_RUNS (3), NEXT_DIST_DIR.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -101,6 +102,20 @@ function newestArticlePath(): string {
 
 type Row = { page: string; form: string; scores: Record<string, number>; failing: string[] };
 
+/**
+ * Lighthouse's own advice for noisy machines: several runs, report the median. SEO and
+ * accessibility do not depend on timing, so for them the worst run counts.
+ */
+const RUNS = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS || 3));
+function summarize(runs: Array<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of CATEGORIES) {
+    const values = runs.map((r) => r[c]!).sort((a, b) => a - b);
+    out[c] = (REQUIRED_100 as readonly string[]).includes(c) ? values[0]! : values[Math.floor((values.length - 1) / 2)]!;
+  }
+  return out;
+}
+
 function failingAudits(lhr: Result): string[] {
   const out: string[] = [];
   for (const id of CATEGORIES) {
@@ -108,7 +123,7 @@ function failingAudits(lhr: Result): string[] {
     if (!category || (category.score ?? 0) >= 1) continue;
     for (const ref of category.auditRefs) {
       const audit = lhr.audits[ref.id];
-      if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) out.push(`${id}/${ref.id} (${audit.score})`);
+      if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) out.push(`${id}/${ref.id}`);
     }
   }
   return out;
@@ -139,17 +154,24 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     for (const p of pages) {
       for (const form of ['mobile', 'desktop'] as const) {
-        // A run the browser could not finish (NO_FCP on a busy machine, a crashed tab) is retried once.
-        let result = await lighthouse(`${origin}${p.path}`, flags, form === 'desktop' ? desktopConfig : undefined);
-        if (result?.lhr.runtimeError) {
-          console.log(`[lighthouse] ${p.path} ${form}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}, retrying`);
-          result = await lighthouse(`${origin}${p.path}`, flags, form === 'desktop' ? desktopConfig : undefined);
+        const runs: Array<Record<string, number>> = [];
+        const failing = new Set<string>();
+        for (let run = 0; run < RUNS; run++) {
+          // A run the browser could not finish (NO_FCP on a busy machine, a crashed tab) is retried once.
+          let result = await lighthouse(`${origin}${p.path}`, flags, form === 'desktop' ? desktopConfig : undefined);
+          if (result?.lhr.runtimeError) {
+            console.log(`[lighthouse] ${p.path} ${form}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}, retrying`);
+            result = await lighthouse(`${origin}${p.path}`, flags, form === 'desktop' ? desktopConfig : undefined);
+          }
+          if (!result) throw new Error(`no result for ${p.path}`);
+          const lhr = result.lhr;
+          if (lhr.runtimeError) console.log(`[lighthouse] ${p.path} ${form}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+          const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
+          runs.push(scores);
+          for (const f of failingAudits(lhr)) failing.add(f);
+          console.log(`[lighthouse] ${p.path} ${form} run ${run + 1}/${RUNS}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}`);
         }
-        if (!result) throw new Error(`no result for ${p.path}`);
-        if (result.lhr.runtimeError) console.log(`[lighthouse] ${p.path} ${form}: ${result.lhr.runtimeError.code} ${result.lhr.runtimeError.message}`);
-        const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((result.lhr.categories[c]?.score ?? 0) * 100)]));
-        rows.push({ page: p.name, form, scores, failing: failingAudits(result.lhr) });
-        console.log(`[lighthouse] ${p.path} ${form}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}`);
+        rows.push({ page: p.name, form, scores: summarize(runs), failing: [...failing] });
       }
     }
 
@@ -159,7 +181,7 @@ async function main(): Promise<void> {
       console.log(`| ${r.page} | ${r.form} | ${r.scores.performance} | ${r.scores.accessibility} | ${r.scores['best-practices']} | ${r.scores.seo} |`);
     }
     const failing = rows.flatMap((r) => r.failing.map((f) => `${r.page} ${r.form}: ${f}`));
-    if (failing.length) console.log(`\nAudits below full score:\n${failing.join('\n')}`);
+    if (failing.length) console.log(`\nAudits below full score in at least one run:\n${failing.join('\n')}`);
 
     const belowRequired = rows.filter((r) => REQUIRED_100.some((c) => r.scores[c]! < 100));
     if (belowRequired.length) {
