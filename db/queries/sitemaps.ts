@@ -2,8 +2,12 @@ import { and, asc, between, desc, eq, gt, lte, max } from 'drizzle-orm';
 import { getDb } from '../client';
 import { articles, sections } from '../schema';
 
-/** The sitemaps.org limit per file. Article sitemaps are cut by id range, so each holds at most this many. */
-export const URLS_PER_SITEMAP = 50_000;
+/**
+ * Article sitemaps are cut by id range, so each holds at most this many URLs. The protocol allows
+ * 50,000; 10,000 keeps one uncached request near 60 ms and 1.1 MB (50,000 took 420 ms and 5.6 MB
+ * on 100k articles), since the files are rendered per request.
+ */
+export const URLS_PER_SITEMAP = 10_000;
 /** Google News: articles of the last two days, at most 1,000. */
 export const NEWS_WINDOW_MS = 2 * 86_400_000;
 export const NEWS_MAX_URLS = 1000;
@@ -22,7 +26,7 @@ function visible(now: Date) {
 
 /**
  * The article sitemaps that have at least one visible article. Chunk k covers ids
- * ((k-1)·50,000, k·50,000]: every query is a rowid range (no OFFSET scan), and a URL never moves
+ * ((k-1)·URLS_PER_SITEMAP, k·URLS_PER_SITEMAP]: every query is a rowid range (no OFFSET scan), and a URL never moves
  * from one file to another when older articles are withdrawn. lastmod is the newest change of
  * any row in the range, so a withdrawal (which touches updated_at) also dates the file.
  */
