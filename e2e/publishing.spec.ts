@@ -282,12 +282,17 @@ test('two staff editing at once are told, and the later save is refused without 
   expect(articleInfo(id)).toEqual(afterEditor);
 });
 
-test('the dashboard and the editor have no axe violations', async () => {
+test('the dashboard, lists, sections and the editor have no axe violations', async () => {
   const page = editor.page;
   await page.goto('/admin');
   await expect(page.getByRole('heading', { name: '仪表盘' })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-  const { id } = dbRow<{ id: number }>("select max(id) as id from articles where status = 'draft'");
+  for (const path of ['/admin/articles?status=draft', '/admin/sections']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations, path).toEqual([]);
+  }
+  const id = await writeDraft(page, `无障碍检查 ${RUN}`, '检查编辑器。');
   await page.goto(`/admin/articles/${id}`);
   await expect(page.getByRole('textbox', { name: '正文' })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
