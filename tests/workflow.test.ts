@@ -233,3 +233,15 @@ describe('revision diff and editor presence', () => {
     expect(touchPresence(99, 1, '甲', t0 + 62_000)).toEqual([]);
   });
 });
+
+describe('readiness', () => {
+  it('refuses to submit or publish a body whose images lack alt text', () => {
+    const img = `<figure><img src="/media/images/${'b'.repeat(64)}-960.webp" alt=""><figcaption>图</figcaption></figure>`;
+    const c = created(fields({ body: `<p>文</p>${img}` }));
+    const r = transitionArticle({ id: c.id, action: 'submit', expectedVersion: c.version }, reporter);
+    expect(r).toMatchObject({ ok: false, code: 'invalid', message: '正文中有 1 张图片缺少替代文字,不能提交审核。' });
+    const fixed = saveArticle(c.id, c.version, fields({ body: `<p>文</p>${img.replace('alt=""', 'alt="会场"')}` }), reporter);
+    expect(fixed.ok).toBe(true);
+    expect(transitionArticle({ id: c.id, action: 'submit', expectedVersion: c.version + 1 }, reporter)).toMatchObject({ ok: true });
+  });
+});

@@ -1,7 +1,7 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { type Article, type ArticleStatus, articleRevisions, articles, sections } from '../schema';
-import { sanitizeArticleHtml } from '@/lib/sanitize/article-html';
+import { imagesMissingAlt, sanitizeArticleHtml } from '@/lib/sanitize/article-html';
 import { type Actor, type WorkflowAction, checkTransition, keepsRevisions } from '@/lib/workflow/transitions';
 
 /**
@@ -82,6 +82,14 @@ function change(before: Article, after: Article): ArticleChange {
   };
 }
 
+/** Why an article is not ready to go before readers (or to an editor), or null. */
+function notReady(a: Pick<Article, 'title' | 'body'>, what: string): string | null {
+  if (!a.title.trim() || !a.body.trim()) return `标题和正文不能为空,不能${what}。`;
+  const missing = imagesMissingAlt(a.body);
+  if (missing > 0) return `正文中有 ${missing} 张图片缺少替代文字,不能${what}。`;
+  return null;
+}
+
 function cleanFields(fields: ArticleFields): ArticleFields {
   return { ...fields, body: sanitizeArticleHtml(fields.body) };
 }
@@ -121,9 +129,13 @@ export function saveArticle(
       return { ok: false, code: 'conflict', message: conflictMessage(current), currentVersion: current.version } as const;
     }
     if (!sectionExists(fields.sectionId)) return { ok: false, code: 'invalid', message: '所选栏目不存在。' } as const;
+    const clean = cleanFields(fields);
+    // Past the draft stage what is saved is (or will be) in front of readers: it must be complete.
+    const problem = current.status === 'draft' ? null : notReady(clean, '保存');
+    if (problem) return { ok: false, code: 'invalid', message: problem } as const;
     const updated = db
       .update(articles)
-      .set({ ...cleanFields(fields), updatedAt: now, version: sql`${articles.version} + 1` })
+      .set({ ...clean, updatedAt: now, version: sql`${articles.version} + 1` })
       // The version in the WHERE makes the check and the write one atomic step, even across processes.
       .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
       .returning()
@@ -157,25 +169,29 @@ export function transitionArticle(input: TransitionInput, actor: Actor, now = ne
     }
     const set: Partial<typeof articles.$inferInsert> = { status: check.to, updatedAt: now };
     switch (input.action) {
-      case 'submit':
-        if (!current.title.trim() || !current.body.trim()) {
-          return { ok: false, code: 'invalid', message: '标题和正文不能为空,不能提交审核。' } as const;
-        }
+      case 'submit': {
+        const problem = notReady(current, '提交审核');
+        if (problem) return { ok: false, code: 'invalid', message: problem } as const;
         set.reviewComment = null;
         break;
-      case 'publish':
-        if (!current.title.trim() || !current.body.trim()) return { ok: false, code: 'invalid', message: '标题和正文不能为空,不能发布。' } as const;
+      }
+      case 'publish': {
+        const problem = notReady(current, '发布');
+        if (problem) return { ok: false, code: 'invalid', message: problem } as const;
         set.publishedAt = now;
         set.reviewComment = null;
         break;
-      case 'schedule':
+      }
+      case 'schedule': {
         if (!input.publishAt || input.publishAt.getTime() <= now.getTime()) {
           return { ok: false, code: 'invalid', message: '定时发布的时间必须晚于当前时间。' } as const;
         }
-        if (!current.title.trim() || !current.body.trim()) return { ok: false, code: 'invalid', message: '标题和正文不能为空,不能发布。' } as const;
+        const problem = notReady(current, '发布');
+        if (problem) return { ok: false, code: 'invalid', message: problem } as const;
         set.publishedAt = input.publishAt;
         set.reviewComment = null;
         break;
+      }
       case 'sendBack':
         if (!input.comment?.trim()) return { ok: false, code: 'invalid', message: '退回修改时请填写意见。' } as const;
         set.reviewComment = input.comment.trim();
