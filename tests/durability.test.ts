@@ -29,7 +29,8 @@ function startWorker(mode: string, count: number, env: Record<string, string> = 
     rest = parts.pop()!;
     lines.push(...parts);
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  // 'close' comes after the last stdout data, unlike 'exit'.
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   return { child, lines, exited };
 }
 const waitUntil = async (ok: () => boolean, what: string) => {
