@@ -6,8 +6,6 @@ import { openE2eDatabase } from './helpers/e2e-db';
  * The editor's tools: pasting from Word/WPS, the unsaved-changes guard, revisions with a diff
  * and restore (an edit of a published article reaches readers at once), and sections.
  */
-test.describe.configure({ mode: 'serial' });
-
 const RUN = Date.now().toString(36);
 
 async function signIn(browser: Browser, role: StaffRole): Promise<{ context: BrowserContext; page: Page }> {
@@ -76,9 +74,16 @@ test('leaving with unsaved changes asks first', async ({ browser }) => {
   await page.getByRole('button', { name: '审核通过并立即发布' }).click();
   await expect(page.getByTestId('article-status')).toHaveText('已发布');
   await page.getByLabel('摘要').fill('还没保存的摘要');
-  const asked = new Promise<string>((resolve) => page.once('dialog', (d) => { resolve(d.type()); void d.dismiss(); }));
+  const asked = new Promise<string>((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.type());
+      void d.accept();
+    }),
+  );
+  const closed = new Promise<void>((resolve) => page.once('close', () => resolve()));
   await page.close({ runBeforeUnload: true });
   expect(await asked).toBe('beforeunload');
+  await closed;
   expect(dbGet<{ summary: string }>('select summary from articles where id = ?', id).summary).toBe('');
   await context.close();
 });
