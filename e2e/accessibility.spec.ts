@@ -131,6 +131,18 @@ test.describe('accessibility', () => {
     expect(await rootSize()).toBe(normal);
   });
 
+  test('elder mode still fits a 360 px phone without horizontal scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('/');
+    await page.getByRole('button', { name: '长者模式' }).click();
+    for (const path of ['/', '/news/longquan', resolve('ARTICLE'), '/hot']) {
+      await page.goto(path);
+      await expect(page.locator('html')).toHaveClass(/\belder\b/);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+
   test('an article prints alone, without header, navigation, sidebar or footer', async ({ page }) => {
     await page.goto(resolve('ARTICLE'));
     await page.emulateMedia({ media: 'print' });
