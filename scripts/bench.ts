@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --with-nginx] [-- --skip-build]`: the portal's load benchmark.
  *
- * Seeds a throwaway database with 100,000 articles, builds (unless the build in
- * NEXT_DIST_DIR is current or --skip-build) and starts the production server, then measures
+ * Seeds a throwaway database with 100,000 articles, builds into NEXT_DIST_DIR (--skip-build
+ * reuses the build already there) and starts the production server, then measures
  * with autocannon (20 connections, 10 s per target, after a warm-up) every public page type,
  * a plain node:http server returning the same article HTML from memory (the ceiling on this
  * machine), cache misses, the view beacon at 2,000 req/s, peak RSS and, with --with-nginx,
@@ -55,7 +55,7 @@ const articlesWanted = Number(process.env.BENCH_ARTICLES || 100_000);
 const duration = Number(process.env.BENCH_DURATION || 10);
 const connections = 20;
 const distDir = process.env.NEXT_DIST_DIR || '.next-bench';
-const flushMs = 1000;
+const flushMs = 3000;
 const browserUA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
@@ -288,6 +288,27 @@ clearInterval(rssTimer);
 const hwmKb = processTree(server.pid!).reduce((max, pid) => Math.max(max, statusKb(pid, 'VmHWM')), 0);
 const peakRssMb = Math.max(peakTreeKb, hwmKb) / 1024;
 
+// Graceful shutdown under `next start`: views acknowledged moments before SIGTERM (well inside
+// the flush interval, so still only in the server's memory) must be in the database after exit.
+const shutdownId = freshIds[0]!;
+const beforeStop = viewSum(shutdownId);
+const stopViews = 300;
+const stopStatuses = await Promise.all(
+  Array.from({ length: stopViews }, () =>
+    fetch(`${nextUrl}/api/views`, {
+      method: 'POST',
+      body: JSON.stringify({ id: shutdownId }),
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': browserUA },
+    }).then((r) => r.status),
+  ),
+);
+const stopAcknowledged = stopStatuses.filter((s) => s === 204).length;
+const stopped = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+server.kill('SIGTERM');
+const exitCode = await stopped;
+const stopCounted = viewSum(shutdownId) - beforeStop;
+log(`SIGTERM: exit ${exitCode}, ${stopAcknowledged} views acknowledged just before, ${stopCounted} in the database after`);
+
 // ---------------------------------------------------------------- report
 const pct = (v: number, of: number) => (Number.isFinite(v) ? `${((100 * v) / of).toFixed(1)}%` : 'n/a');
 const times = (v: number, of: number) => (Number.isFinite(v) ? `×${(v / Math.max(of, 0.5)).toFixed(1)}` : 'n/a');
@@ -314,6 +335,7 @@ checks.push(['peak RSS < 400 MB', peakRssMb < 400, `${peakRssMb.toFixed(0)} MB`]
 checks.push(['view beacon loses no counts', acknowledged === beaconRequests && counted === acknowledged, `${beaconRequests} sent, ${acknowledged} acknowledged, ${counted} counted`]);
 checks.push(['view beacon ~2,000 req/s reached', beaconRps >= 1900, `${num(beaconRps)} req/s`]);
 checks.push(['beacon slows page serving < 10%', slowdown < 0.1, `${num(articleRow?.rps ?? NaN)} → ${num(underBeaconRps)} req/s (${(slowdown * 100).toFixed(1)}% slower)`]);
+checks.push(['SIGTERM flushes buffered views', stopAcknowledged === stopViews && stopCounted === stopAcknowledged, `${stopAcknowledged} acknowledged, ${stopCounted} written, exit code ${exitCode}`]);
 if (nginxRow) checks.push(['article page through nginx >= 60% of ceiling', nginxRow.rps >= 0.6 * ceilingRow.rps, pct(nginxRow.rps, ceilingRow.rps)]);
 const verdicts = checks.map(([what, ok, detail]) => `- ${ok ? 'PASS' : 'FAIL'} ${what}: ${detail}`);
 
@@ -331,6 +353,7 @@ const report = [
   `Cache miss (first request for ${missTimes.length} never-requested articles, one at a time): p50 ${missP50.toFixed(1)} ms, max ${missMax.toFixed(1)} ms.`,
   `View beacon: ${beaconRequests} POSTs at ${num(beaconRps)} req/s, ${acknowledged} answered 204, ${counted} counted after the flush; article page meanwhile ${num(underBeaconRps)} req/s.`,
   `Peak RSS of the next start process tree: ${peakRssMb.toFixed(0)} MB.`,
+  `Graceful shutdown: ${stopAcknowledged} views acknowledged, then SIGTERM; ${stopCounted} in the database after exit (code ${exitCode}).`,
   '',
   '## Targets',
   '',
