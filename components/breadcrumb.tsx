@@ -10,7 +10,7 @@ export function Breadcrumb({ trail }: { trail: Crumb[] }) {
       {trail.map((c, i) => (
         <span key={c.href}>
           {i > 0 && <span aria-hidden="true"> &gt;&gt; </span>}
-          <Link href={c.href}>{c.name}</Link>
+          <Link prefetch={false} href={c.href}>{c.name}</Link>
         </span>
       ))}
     </nav>

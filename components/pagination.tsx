@@ -22,8 +22,8 @@ export function Pagination({ basePath, page, totalPages, query }: Props) {
       <ul className="flex flex-wrap items-center justify-center gap-1.5 text-sm">
         {page > 1 && (
           <>
-            <li><Link className={cell} href={href(basePath, 1, query)}>首页</Link></li>
-            <li><Link className={cell} href={href(basePath, page - 1, query)} rel="prev">上一页</Link></li>
+            <li><Link prefetch={false} className={cell} href={href(basePath, 1, query)}>首页</Link></li>
+            <li><Link prefetch={false} className={cell} href={href(basePath, page - 1, query)} rel="prev">上一页</Link></li>
           </>
         )}
         {numbers.map((n) => (
@@ -31,14 +31,14 @@ export function Pagination({ basePath, page, totalPages, query }: Props) {
             {n === page ? (
               <span className={`${cell} border-brand bg-brand text-white`} aria-current="page">{n}</span>
             ) : (
-              <Link className={cell} href={href(basePath, n, query)}>{n}</Link>
+              <Link prefetch={false} className={cell} href={href(basePath, n, query)}>{n}</Link>
             )}
           </li>
         ))}
         {page < totalPages && (
           <>
-            <li><Link className={cell} href={href(basePath, page + 1, query)} rel="next">下一页</Link></li>
-            <li><Link className={cell} href={href(basePath, totalPages, query)}>末页</Link></li>
+            <li><Link prefetch={false} className={cell} href={href(basePath, page + 1, query)} rel="next">下一页</Link></li>
+            <li><Link prefetch={false} className={cell} href={href(basePath, totalPages, query)}>末页</Link></li>
           </>
         )}
       </ul>

@@ -10,7 +10,7 @@ export function Sidebar({ boxes }: { boxes: SidebarBox[] }) {
             <h2 id={`side-${box.key}`} className="text-base font-bold text-brand">
               {box.title}
             </h2>
-            <Link href={box.moreHref} className="text-sm text-muted" aria-label={`${box.title} 更多`}>
+            <Link prefetch={false} href={box.moreHref} className="text-sm text-muted" aria-label={`${box.title} 更多`}>
               +更多
             </Link>
           </div>
@@ -28,7 +28,7 @@ export function Sidebar({ boxes }: { boxes: SidebarBox[] }) {
                       {i + 1}
                     </span>
                   )}
-                  <Link href={`/news/${item.sectionSlug}/${item.id}`} className="line-clamp-2 leading-snug">
+                  <Link prefetch={false} href={`/news/${item.sectionSlug}/${item.id}`} className="line-clamp-2 leading-snug">
                     {item.title}
                   </Link>
                 </li>

@@ -24,7 +24,7 @@ export default async function HomePage() {
         <section aria-labelledby="top-story" className="border border-line bg-white p-4 sm:p-6">
           <p className="mb-1 text-sm font-bold text-brand">头条</p>
           <h2 id="top-story" className="font-serif text-2xl leading-snug font-bold sm:text-[28px]">
-            <Link href={`/news/${top.sectionSlug}/${top.id}`}>{top.title}</Link>
+            <Link prefetch={false} href={`/news/${top.sectionSlug}/${top.id}`}>{top.title}</Link>
           </h2>
           <p className="mt-2 text-sm text-muted">
             <time dateTime={top.publishedAt.toISOString()}>{formatDay(top.publishedAt)}</time> · {top.sectionName}
@@ -45,7 +45,7 @@ export default async function HomePage() {
               <h2 id={`block-${block.section.slug}`} className="text-lg font-bold text-brand">
                 {block.section.name}
               </h2>
-              <Link href={`/news/${block.section.slug}`} className="text-sm text-muted" aria-label={`${block.section.name} 更多`}>
+              <Link prefetch={false} href={`/news/${block.section.slug}`} className="text-sm text-muted" aria-label={`${block.section.name} 更多`}>
                 +更多
               </Link>
             </div>
