@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '../client';
 import { type Article, type ArticleStatus, articles, sections, users } from '../schema';
 
@@ -153,4 +153,17 @@ export async function nextScheduledAt(): Promise<Date | undefined> {
     .orderBy(asc(articles.publishedAt))
     .limit(1);
   return rows[0]?.at ?? undefined;
+}
+
+/**
+ * Articles that became visible to readers in (since, until]: scheduled ones whose time came and
+ * ones published now, whichever process did it. Lets every server process refresh its own page
+ * cache when another process sharing the database published something.
+ */
+export async function articlesWentLiveBetween(since: Date, until: Date): Promise<Array<{ id: number; sectionId: number }>> {
+  return getDb()
+    .select({ id: articles.id, sectionId: articles.sectionId })
+    .from(articles)
+    .where(and(eq(articles.isPublic, 1), gt(articles.publishedAt, since), lte(articles.publishedAt, until)))
+    .limit(200);
 }

@@ -1,4 +1,4 @@
-import { nextScheduledAt } from '@/db/queries/admin-articles';
+import { articlesWentLiveBetween, nextScheduledAt } from '@/db/queries/admin-articles';
 import { SCHEDULER_SECRET_HEADER, schedulerState } from './scheduler-state';
 
 /**
@@ -32,17 +32,28 @@ async function rearmFromDatabase(): Promise<void> {
 }
 
 async function tick(): Promise<void> {
+  const state = schedulerState();
   try {
+    const now = Date.now();
+    const since = state.coveredUntil ?? now;
     const next = await nextScheduledAt();
-    if (next && next.getTime() <= Date.now()) {
+    const due = next !== undefined && next.getTime() <= now;
+    // Another process sharing the database may have flipped (or published) something: this
+    // process's cached pages must learn of it too, so it revalidates as well.
+    const wentLive = !due && (await articlesWentLiveBetween(new Date(since), new Date(now))).length > 0;
+    if (due || wentLive) {
       const response = await fetch(`${origin()}/api/internal/scheduler`, {
         method: 'POST',
-        headers: { [SCHEDULER_SECRET_HEADER]: schedulerState().secret },
+        headers: { [SCHEDULER_SECRET_HEADER]: state.secret, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ since }),
         cache: 'no-store',
       });
       if (!response.ok) throw new Error(`internal route answered ${response.status}`);
-      const result = (await response.json()) as { published: number[] };
+      const result = (await response.json()) as { published: number[]; refreshed: number[]; until?: number };
       if (result.published.length) console.log(`[scheduler] ${new Date().toISOString()} 定时发布 ${result.published.length} 篇: ${result.published.join(', ')}`);
+      state.coveredUntil = result.until ?? now;
+    } else {
+      state.coveredUntil = now;
     }
     await rearmFromDatabase();
   } catch (error) {
