@@ -28,7 +28,12 @@ CREATE TABLE `search_docs` (
 	`section_id` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE TRIGGER `articles_search_insert` AFTER INSERT ON `articles` BEGIN
+-- Newest-first walk over what readers may see (db/queries/search-ranking.ts).
+CREATE INDEX `search_docs_public_idx` ON `search_docs` (`is_public`, `published_at`);
+--> statement-breakpoint
+-- portal_search_deferred() is 1 only inside bulkIndexArticles (lib/search/sql-functions.ts),
+-- which indexes the inserted rows itself before its transaction commits.
+CREATE TRIGGER `articles_search_insert` AFTER INSERT ON `articles` WHEN portal_search_deferred() = 0 BEGIN
 	INSERT INTO search_fts (rowid, body)
 		VALUES (new.id, portal_search_body(new.title, new.subtitle, new.summary, new.body));
 	INSERT INTO search_title_fts (rowid, title) VALUES (new.id, portal_search_title(new.title));

@@ -1,5 +1,6 @@
 import { type SQL, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../client';
+import { rankMatches } from './search-ranking';
 import { articles, sections } from '../schema';
 import { htmlToText } from '@/lib/html';
 import { highlightHtml, snippetHtml } from '@/lib/search/highlight';
@@ -68,22 +69,16 @@ export async function searchArticles(q: ParsedQuery, filters: SearchFilters = {}
   const page = filters.page ?? 1;
   const pageSize = filters.pageSize ?? SEARCH_PAGE_SIZE;
   const where = publicWhere(filters, now);
-  const matches = sql`(select rowid as id from search_fts where search_fts match ${q.match}) m join search_docs d on d.id = m.id`;
-
-  // One pass over the matches gives both the page and the total (count(*) over ()): the
-  // phrase check of a common query is the expensive part, so it is done once.
-  const ranked = await db.all<{ id: number; total: number }>(
-    sql`select d.id as id, count(*) over () as total from ${matches} where ${where}
-        order by ${orderBy(q, filters.sort ?? 'relevance')} limit ${pageSize} offset ${(page - 1) * pageSize}`,
-  );
-  let total = ranked[0]?.total ?? 0;
-  if (ranked.length === 0 && page > 1) {
-    // Past the last page: the window saw no row, so count separately for the "no such page" state.
-    const counted = await db.all<{ n: number }>(sql`select count(*) as n from ${matches} where ${where}`);
-    total = counted[0]?.n ?? 0;
-  }
-  if (ranked.length === 0) return { total, page, pageSize, hits: [] };
-  const ids = ranked.map((r) => r.id);
+  const { total, ids } = await rankMatches(db, {
+    q,
+    where,
+    unfiltered: !filters.sectionIds && !filters.from && !filters.to,
+    now: now.getTime(),
+    sort: filters.sort ?? 'relevance',
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+  });
+  if (ids.length === 0) return { total, page, pageSize, hits: [] };
   const rows = await db
     .select({
       id: articles.id,

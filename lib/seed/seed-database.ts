@@ -5,6 +5,7 @@ import { daysBefore, shanghaiDay, startOfShanghaiDay } from '@/lib/time';
 import { escapeHtml } from '@/lib/html';
 import { generateArticle, rng, type SectionKind } from './corpus';
 import { parseSeedArticle } from './parse-seed-article';
+import { bulkIndexArticles } from '@/lib/search/sql-functions';
 
 /** The demo section tree. Staff manage sections afterwards; nothing reads this list but the seed. */
 const DEMO_SECTIONS: Array<{ slug: string; name: string; parent?: string; kind?: SectionKind; description: string }> = [
@@ -102,7 +103,8 @@ export function seedDatabase(db: DB, options: SeedOptions = {}): { sections: num
     const step = Math.max(60_000, Math.floor(span / Math.max(target, 1)));
     const chunk = 5000;
     for (let start = done; start < target; start += chunk) {
-      sqlite.transaction(() => {
+      // One index write per chunk instead of one per row (see bulkIndexArticles).
+      bulkIndexArticles(sqlite, () => {
         for (let i = start; i < Math.min(target, start + chunk); i++) {
           const r = rng(i + 1);
           const sectionId = leafIds[Math.floor(r() * leafIds.length)]!;
@@ -119,7 +121,7 @@ export function seedDatabase(db: DB, options: SeedOptions = {}): { sections: num
           });
         }
         setMeta(db, 'seed.corpus', String(Math.min(target, start + chunk)));
-      })();
+      });
     }
     log(`generated articles: ${target - done}`);
   }
