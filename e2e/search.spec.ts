@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
 import { parseSeedArticle } from '../lib/seed/parse-seed-article';
@@ -105,6 +106,14 @@ test.describe('site search', () => {
       db.close();
     }
   });
+
+  for (const url of ['/search', '/search?q=%E9%BE%99%E6%B3%89', '/search?q=%E6%97%A0%E6%AD%A4%E8%AF%8Dxyz&section=domestic']) {
+    test(`axe-core finds no violation on ${url}`, async ({ page }) => {
+      await page.goto(url);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    });
+  }
 
   test('the home page tells crawlers how to search', async ({ page }) => {
     await page.goto('/');
