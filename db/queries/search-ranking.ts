@@ -13,8 +13,13 @@ import type { SearchSort } from '@/lib/search/params';
  * the counts the page needs anyway.
  */
 
-/** Walk newest-first while fewer than this many rows are expected to be visited. */
-const WALK_LIMIT = 4000;
+/**
+ * Seek-walk while (rows expected to be visited × query tokens) stays under this: a seek costs
+ * roughly one doclist lookup per token (phrases of common bigrams are the expensive kind).
+ */
+const SEEK_BUDGET = 1500;
+/** Above this share of all visible articles, materialise the matches as a set and walk by date. */
+const DENSE = 0.02;
 
 type Tier = {
   /** Condition on `d` (search_docs) for membership of this tier, by per-row FTS5 seeks (walking). */
@@ -39,17 +44,16 @@ async function pageOfTier(
   visible: number,
   limit: number,
   offset: number,
-  walkable: boolean,
+  seekCost: number,
 ): Promise<number[]> {
   if (limit <= 0 || tier.estimate === 0) return [];
   const density = Math.max(tier.estimate / Math.max(visible, 1), 1e-9);
   const order = sql`order by d.published_at desc, d.id desc limit ${limit} offset ${offset}`;
-  if (walkable && (offset + limit) / density <= WALK_LIMIT) {
-    const rows = await db.all<{ id: number }>(
-      sql`select d.id as id from search_docs d indexed by search_docs_public_idx where ${where} and ${tier.member} ${order}`,
-    );
-    return rows.map((r) => r.id);
-  }
+  const walk = (member: SQL) =>
+    db.all<{ id: number }>(sql`select d.id as id from search_docs d indexed by search_docs_public_idx where ${where} and ${member} ${order}`);
+  if (((offset + limit) / density) * seekCost <= SEEK_BUDGET) return (await walk(tier.member)).map((r) => r.id);
+  // Dense: one pass over the matches into a set (IN), then newest first along the index.
+  if (density >= DENSE) return (await walk(sql`d.id in ${tier.source} and ${tier.sourceExtra}`)).map((r) => r.id);
   const rows = await db.all<{ id: number }>(
     sql`select d.id as id from ${tier.source} m join search_docs d on d.id = m.id where ${where} and ${tier.sourceExtra} ${order}`,
   );
@@ -98,10 +102,10 @@ export async function rankMatches(db: DB, input: RankInput): Promise<{ total: nu
 
   const bodySource = sql`(select rowid as id from search_fts where search_fts match ${q.match})`;
   // A prefix token (a lone CJK character) re-expands to every bigram it starts on each seek:
-  // such queries always materialise.
-  const walkable = !q.terms.some((term) => term.some((t) => t.prefix));
+  // such queries never seek-walk.
+  const seekCost = q.terms.some((term) => term.some((t) => t.prefix)) ? Infinity : q.terms.flat().length;
   if (input.sort === 'date') {
-    return { total, ids: await pageOfTier(db, { member: inBody(q.match), source: bodySource, sourceExtra: sql`1`, estimate: total }, where, visible, limit, offset, walkable) };
+    return { total, ids: await pageOfTier(db, { member: inBody(q.match), source: bodySource, sourceExtra: sql`1`, estimate: total }, where, visible, limit, offset, seekCost) };
   }
 
   // Relevance: exact title (E), then every term in the title (T minus E), then the rest (B);
@@ -129,7 +133,7 @@ export async function rankMatches(db: DB, input: RankInput): Promise<{ total: nu
       sourceExtra: notExact,
       estimate: titleAll,
     };
-    const rows = await pageOfTier(db, tier, where, visible, limit - ids.length, titleSkip, walkable);
+    const rows = await pageOfTier(db, tier, where, visible, limit - ids.length, titleSkip, seekCost);
     titleFetched = rows.length;
     ids.push(...rows);
   }
@@ -149,7 +153,7 @@ export async function rankMatches(db: DB, input: RankInput): Promise<{ total: nu
       sourceExtra: titleAll > 0 ? sql`d.id not in ${titleSource}` : sql`1`,
       estimate: Math.max(total - titleAll, 1),
     };
-    ids.push(...(await pageOfTier(db, tier, where, visible, limit - ids.length, bodySkip, walkable)));
+    ids.push(...(await pageOfTier(db, tier, where, visible, limit - ids.length, bodySkip, seekCost)));
   }
   return { total, ids };
 }
