@@ -229,3 +229,38 @@ describe('pagination and filters', () => {
     expect(parseSearchParams({ q: ['a', 'b'], from: '2024-05-01', to: '2024-04-01' })).toMatchObject({ q: 'a', from: '2024-04-01', to: '2024-05-01' });
   });
 });
+
+describe('page selection agrees with a plain sort of every match', () => {
+  // The ranking code picks a page by seeking, by walking a materialised set or by sorting,
+  // depending on how common the query is; whichever it picks, pages must equal this reference.
+  function reference(q: NonNullable<ReturnType<typeof parseQuery>>, sort: 'relevance' | 'date', now: number): number[] {
+    const sqlite = env.db.$client;
+    const ids = (sqlite.prepare('select rowid as id from search_fts where search_fts match ?').all(q.match) as Array<{ id: number }>).map((r) => r.id);
+    const set = (expr: string | null) =>
+      new Set(expr ? (sqlite.prepare('select rowid as id from search_title_fts where search_title_fts match ?').all(expr) as Array<{ id: number }>).map((r) => r.id) : []);
+    const exact = set(q.exactTitle);
+    const title = set(q.titleMatch);
+    const docs = ids
+      .map((id) => sqlite.prepare('select id, is_public, published_at from search_docs where id = ?').get(id) as { id: number; is_public: number; published_at: number | null })
+      .filter((d) => d.is_public === 1 && d.published_at !== null && d.published_at <= now);
+    const tier = (id: number) => (sort === 'date' ? 0 : (exact.has(id) ? 2 : 0) + (title.has(id) ? 1 : 0));
+    return docs.sort((a, b) => tier(b.id) - tier(a.id) || b.published_at! - a.published_at! || b.id - a.id).map((d) => d.id);
+  }
+
+  it.each(['龙泉', '龙', '东安湖', '世界', '增长', '分页测试', '工作', '社区', '区政府召开常务会议', '年', '5G', '乡村 振兴'])('%s', async (text) => {
+    const q = parseQuery(text)!;
+    const now = new Date();
+    for (const sort of ['relevance', 'date'] as const) {
+      const expected = reference(q, sort, now.getTime());
+      for (const pageSize of [3, 7, 20]) {
+        const got: number[] = [];
+        for (let page = 1; page <= Math.ceil(expected.length / pageSize) + 1; page++) {
+          const result = await searchArticles(q, { sort, page, pageSize }, now);
+          expect(result.total).toBe(expected.length);
+          got.push(...result.hits.map((h) => h.id));
+        }
+        expect(got, `${text} ${sort} ${pageSize}`).toEqual(expected);
+      }
+    }
+  });
+});
