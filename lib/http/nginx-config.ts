@@ -11,6 +11,8 @@ export type NginxRenderOptions = {
   upstreams: string[];
   /** As root, nginx would switch its workers to www-data, who cannot write the prefix. */
   runAsRoot: boolean;
+  /** host:port of scripts/views-server.ts; absent means beacons go to the first upstream. */
+  views?: string;
 };
 
 export function renderNginxConfig(template: string, o: NginxRenderOptions): string {
@@ -49,6 +51,13 @@ export function renderNginxConfig(template: string, o: NginxRenderOptions): stri
           for (const u of o.upstreams) out.push(`${indent}server ${u};`);
         }
         break;
+      case 'views':
+        out.push(`${indent}server ${o.views ?? o.upstreams[0]};`);
+        break;
+      case 'views_backup':
+        // The backup is Next; without a separate views process there is nothing to back up.
+        if (o.views) out.push(`${indent}server ${o.upstreams[0]} backup;`);
+        break;
       case 'listen':
         out.push(`${indent}listen 127.0.0.1:${o.listenPort};`);
         break;
@@ -56,7 +65,7 @@ export function renderNginxConfig(template: string, o: NginxRenderOptions): stri
         throw new Error(`deploy/nginx.conf: unknown bench marker "${kind}"`);
     }
   }
-  for (const kind of ['user', 'pid', 'error_log', 'access_log', 'path', 'upstream', 'listen']) {
+  for (const kind of ['user', 'pid', 'error_log', 'access_log', 'path', 'upstream', 'listen', 'views', 'views_backup']) {
     if (!seen.has(kind)) throw new Error(`deploy/nginx.conf lost its "# bench: ${kind}" line`);
   }
   return out.join('\n');
