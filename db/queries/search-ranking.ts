@@ -20,6 +20,8 @@ import type { SearchSort } from '@/lib/search/params';
 const SEEK_BUDGET = 1500;
 /** Above this share of all visible articles, materialise the matches as a set and walk by date. */
 const DENSE = 0.02;
+/** Up to this many hidden articles, the public total is the FTS5 count minus the hidden matches. */
+const HIDDEN_PROBES = 500;
 
 type Tier = {
   /** Condition on `d` (search_docs) for membership of this tier, by per-row FTS5 seeks (walking). */
@@ -85,11 +87,21 @@ export async function rankMatches(db: DB, input: RankInput): Promise<{ total: nu
   const visibleRows = await db.all<{ n: number }>(sql`select count(*) as n from search_docs d where ${where}`);
   const visible = visibleRows[0]?.n ?? 0;
 
+  // Hidden articles (drafts, withdrawn, not yet due) are usually few: find them along the index
+  // first, then subtract those that match (one FTS5 seek each). Many of them: count by joining.
+  const hiddenIds = sql`select id from search_docs where is_public = 0
+    union all select id from search_docs where is_public = 1 and published_at is null
+    union all select id from search_docs where is_public = 1 and published_at > ${input.now}`;
+  const hiddenRows = input.unfiltered ? await db.all<{ n: number }>(sql`select count(*) as n from (${hiddenIds})`) : [];
+  const hiddenCount = hiddenRows[0]?.n ?? Infinity;
   let total: number;
-  if (input.unfiltered) {
-    // Hidden articles (drafts, withdrawn, scheduled) are few: subtract the ones that match.
+  if (hiddenCount === 0) {
+    total = all;
+  } else if (hiddenCount <= HIDDEN_PROBES) {
     const hidden = await db.all<{ n: number }>(
-      sql`select count(*) as n from search_docs d where (d.is_public = 0 or d.published_at is null or d.published_at > ${input.now}) and ${inBody(q.match)}`,
+      sql`with hidden(id) as materialized (${hiddenIds})
+          select count(*) as n from hidden h
+          where exists (select 1 from search_fts where search_fts.rowid = h.id and search_fts match ${q.match})`,
     );
     total = all - (hidden[0]?.n ?? 0);
   } else {
