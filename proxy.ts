@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { adminProxy } from '@/lib/auth/proxy';
-import { articleUrlResponse } from '@/lib/seo/article-url';
-import { malformedUrlResponse } from '@/lib/http/malformed-url';
+import { ARTICLE_NOT_FOUND, articleUrlResponse } from '@/lib/seo/article-url';
+import { malformedUrlResponse, rewriteToNotFound } from '@/lib/http/malformed-url';
 
 /**
  * Runs before the cache. Each concern keeps its logic in lib/ and adds one call here plus its
@@ -15,8 +15,10 @@ export function proxy(request: NextRequest) {
   // Staff area: login redirect for visits without a session (real checks live in each page/action).
   const adminAnswer = adminProxy(request);
   if (adminAnswer) return adminAnswer;
-  // 301 to the canonical article URL, 410 for a withdrawn article (one primary-key read).
+  // 301 to the canonical article URL, 410 for a withdrawn article, 404 for an id that never
+  // existed (one primary-key read).
   const articleAnswer = articleUrlResponse(pathname, request.url);
+  if (articleAnswer === ARTICLE_NOT_FOUND) return rewriteToNotFound(request.url);
   if (articleAnswer) return articleAnswer;
   return NextResponse.next();
 }

@@ -7,7 +7,7 @@ import { sectionFeed, siteFeedItems } from '@/db/queries/feeds';
 import { articleSitemapChunks, articleSitemapEntries, newsSitemapEntries, sectionsWithLastPublication } from '@/db/queries/sitemaps';
 import { renderRss, rfc822 } from '@/lib/feeds/rss';
 import { renderNewsSitemap } from '@/lib/feeds/sitemap';
-import { articleUrlResponse } from '@/lib/seo/article-url';
+import { ARTICLE_NOT_FOUND, articleUrlResponse } from '@/lib/seo/article-url';
 import { describeArticle } from '@/lib/seo/describe';
 import { articleMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl } from '@/lib/seo/urls';
@@ -190,23 +190,29 @@ describe('article URLs in the proxy', () => {
     const route = articleRoute(fresh)!;
     expect(route.sectionSlug).toBe('longquan');
     expect(articleUrlResponse(`/news/longquan/${fresh}`, `${base}/news/longquan/${fresh}`)).toBeUndefined();
-    const moved = articleUrlResponse(`/news/domestic/${fresh}`, `${base}/news/domestic/${fresh}?from=wx`)!;
+    const moved = articleUrlResponse(`/news/domestic/${fresh}`, `${base}/news/domestic/${fresh}?from=wx`) as Response;
     expect(moved.status).toBe(301);
     expect(moved.headers.get('location')).toBe(`${base}/news/longquan/${fresh}?from=wx`);
   });
 
   it('answers 410 with a noindex page for a withdrawn article, whatever the slug', async () => {
     for (const slug of ['longquan', 'domestic']) {
-      const gone = articleUrlResponse(`/news/${slug}/${withdrawn}`, `${base}/news/${slug}/${withdrawn}`)!;
+      const gone = articleUrlResponse(`/news/${slug}/${withdrawn}`, `${base}/news/${slug}/${withdrawn}`) as Response;
       expect(gone.status).toBe(410);
       expect(gone.headers.get('x-robots-tag')).toBe('noindex');
       expect(await gone.text()).toContain('<meta name="robots" content="noindex">');
     }
   });
 
-  it('leaves drafts, future articles and unknown ids to the page (404), never revealing them', () => {
-    for (const id of [draft, future, 999_999]) {
-      expect(articleUrlResponse(`/news/domestic/${id}`, `${base}/news/domestic/${id}`)).toBeUndefined();
+  it('leaves drafts and future articles at their own URL to the page (404 until published)', () => {
+    for (const id of [draft, future]) {
+      expect(articleUrlResponse(`/news/longquan/${id}`, `${base}/news/longquan/${id}`)).toBeUndefined();
+    }
+  });
+
+  it('answers unknown ids, and unpublished ones under another slug, with the 404 page before the ISR route caches anything', () => {
+    for (const [slug, id] of [['domestic', draft], ['domestic', future], ['longquan', 999_999], ['anything', 999_999]] as const) {
+      expect(articleUrlResponse(`/news/${slug}/${id}`, `${base}/news/${slug}/${id}`), `${slug}/${id}`).toBe(ARTICLE_NOT_FOUND);
     }
   });
 });

@@ -7,9 +7,18 @@ import { NextResponse, type NextRequest } from 'next/server';
  * (rewritten to a path no route matches). proxy.ts runs it for the paths with dynamic segments
  * (/news, /sitemaps, /media, /api/auth); it costs one string scan when there is no "%".
  */
+/**
+ * The site's 404 page without reaching any route: '/_not-found-page' matches nothing (folders
+ * starting with _ are private in the App Router), so Next renders the root not-found page,
+ * uncached.
+ */
+export function rewriteToNotFound(requestUrl: string): NextResponse {
+  return NextResponse.rewrite(new URL('/_not-found-page', requestUrl));
+}
+
 export function malformedUrlResponse(request: NextRequest): NextResponse | undefined {
   const { pathname } = request.nextUrl;
-  if (isBogusArticlePath(pathname)) return NextResponse.rewrite(new URL('/_malformed-url', request.url));
+  if (isBogusArticlePath(pathname)) return rewriteToNotFound(request.url);
   if (!pathname.includes('%')) return undefined;
   try {
     decodeURIComponent(pathname);
@@ -18,7 +27,7 @@ export function malformedUrlResponse(request: NextRequest): NextResponse | undef
     if (pathname.startsWith('/api/')) {
       return NextResponse.json({ error: 'malformed URL' }, { status: 400, headers: { 'Cache-Control': 'private, no-store' } });
     }
-    return NextResponse.rewrite(new URL('/_malformed-url', request.url));
+    return rewriteToNotFound(request.url);
   }
 }
 

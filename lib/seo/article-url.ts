@@ -11,19 +11,27 @@ const ARTICLE_URL = /^\/news\/([^/]+)\/(\d+)$/;
  * - 301 to the canonical URL when the id is right but the section slug is not (moved article,
  *   hand-typed link), so crawlers merge the two URLs;
  * - 410 Gone for a withdrawn article, so it leaves search indexes for good.
- * Anything else (a live article, an id that never existed, a draft) falls through to the page,
- * which renders it or answers 404. One prepared primary-key read; no other work.
+ * An id that never existed gets the 404 page without reaching the ISR route, which would
+ * otherwise write a cached 404 to disk for every number anyone cares to try. Anything else (a
+ * live article, a draft) falls through to the page, which renders it or answers 404.
+ * One prepared primary-key read; no other work.
  */
-export function articleUrlResponse(pathname: string, requestUrl: string, now = Date.now()): Response | undefined {
+/** Answer "the site's 404 page": the proxy rewrites to it (lib/http/malformed-url.ts). */
+export const ARTICLE_NOT_FOUND = 'not-found' as const;
+
+export function articleUrlResponse(
+  pathname: string,
+  requestUrl: string,
+  now = Date.now(),
+): Response | typeof ARTICLE_NOT_FOUND | undefined {
   const match = ARTICLE_URL.exec(pathname);
   if (!match) return undefined;
   const id = parsePositiveId(match[2]);
   if (id === null) return undefined;
   const route = articleRoute(id);
-  if (!route) return undefined;
+  if (!route) return ARTICLE_NOT_FOUND;
   if (route.status === 'withdrawn') return goneResponse();
   const visible = (route.status === 'published' || route.status === 'scheduled') && route.publishedAt !== null && route.publishedAt.getTime() <= now;
-  if (!visible) return undefined;
   let slug: string;
   try {
     slug = decodeURIComponent(match[1]!);
@@ -31,6 +39,8 @@ export function articleUrlResponse(pathname: string, requestUrl: string, now = D
     slug = match[1]!;
   }
   if (slug === route.sectionSlug) return undefined;
+  // A draft under any other slug is a 404 too; only its own URL may be cached (and revalidated on publish).
+  if (!visible) return ARTICLE_NOT_FOUND;
   const target = new URL(articlePath(route.sectionSlug, id), requestUrl);
   // The query string survives the move (campaign tags, ?from= links).
   target.search = new URL(requestUrl).search;
