@@ -1,4 +1,5 @@
-import { and, asc, count, desc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { searchArticleIdsForStaff } from './search';
 import { getDb } from '../client';
 import { type Article, type ArticleStatus, articles, sections, users } from '../schema';
 
@@ -22,7 +23,7 @@ export type AdminArticleFilter = {
   status?: ArticleStatus;
   sectionId?: number;
   authorId?: number;
-  /** Title substring. */
+  /** Words to find in the title or text (full-text index, drafts included). */
   q?: string;
 };
 
@@ -42,17 +43,21 @@ const rowColumns = {
   version: articles.version,
 };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function whereOf(filter: AdminArticleFilter): SQL | undefined {
+/**
+ * Staff search uses the site's full-text index (drafts included), so the newsroom finds an
+ * article by any word of its title or text, in Chinese, the way readers do.
+ */
+async function whereOf(filter: AdminArticleFilter): Promise<SQL | undefined> {
   const parts: SQL[] = [];
   if (filter.status) parts.push(eq(articles.status, filter.status));
   if (filter.sectionId) parts.push(eq(articles.sectionId, filter.sectionId));
   if (filter.authorId) parts.push(eq(articles.authorId, filter.authorId));
-  // The escape clause makes a typed % or _ match literally.
-  if (filter.q?.trim()) parts.push(sql`${articles.title} like ${`%${escapeLike(filter.q.trim())}%`} escape '\\'`);
+  const q = filter.q?.trim();
+  if (q) {
+    const ids = await searchArticleIdsForStaff(q);
+    // null: nothing searchable in the query (punctuation only), so no text filter.
+    if (ids !== null) parts.push(ids.length > 0 ? inArray(articles.id, ids) : sql`0`);
+  }
   return parts.length ? and(...parts) : undefined;
 }
 
@@ -63,7 +68,7 @@ export async function listAdminArticles(
   pageSize = ADMIN_PAGE_SIZE,
 ): Promise<{ rows: AdminArticleRow[]; total: number }> {
   const db = getDb();
-  const where = whereOf(filter);
+  const where = await whereOf(filter);
   const rows = await db
     .select(rowColumns)
     .from(articles)

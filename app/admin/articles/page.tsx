@@ -49,7 +49,7 @@ export default async function AdminArticlesPage({ searchParams }: Props) {
       {one(sp.deleted) === '1' && <p role="status" className="rounded bg-green-50 px-3 py-2 text-sm">稿件已删除。</p>}
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm" role="search" aria-label="筛选文章">
         <label className="flex flex-col">
-          标题
+          搜索标题或正文
           <input name="q" defaultValue={filter.q ?? ''} className={control} />
         </label>
         <label className="flex flex-col">
