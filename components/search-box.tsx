@@ -18,7 +18,7 @@ export function SearchBox({ defaultValue = '' }: { defaultValue?: string }) {
         maxLength={MAX_QUERY_LENGTH}
         placeholder="搜索新闻"
         autoComplete="off"
-        className="w-40 rounded-l border border-white/60 bg-white px-2 py-1 text-sm text-ink placeholder:text-muted sm:w-56"
+        className="w-32 rounded-l border border-white/60 bg-white px-2 py-1 text-sm text-ink placeholder:text-muted sm:w-56"
       />
       <button type="submit" className="rounded-r border border-l-0 border-white/60 bg-brand-dark px-3 py-1 text-sm text-white hover:bg-black/30">
         搜索

@@ -22,8 +22,9 @@ export function SiteHeader({ siteName, organizer, nav }: Props) {
           <ElderModeToggle />
         </div>
       </div>
+      {/* On phones the section bar scrolls sideways instead of stacking three rows above the news. */}
       <nav aria-label="栏目导航" className="bg-brand-dark">
-        <ul className="mx-auto flex max-w-6xl flex-wrap gap-x-1 px-2 text-[15px]">
+        <ul className="mx-auto flex max-w-6xl flex-nowrap gap-x-1 overflow-x-auto px-2 text-[15px] whitespace-nowrap sm:flex-wrap sm:overflow-visible">
           <li>
             <Link href="/" prefetch={false} className="block px-3 py-2 text-white hover:bg-black/20 hover:text-white hover:no-underline">
               首页
