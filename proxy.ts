@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server';
 import { adminProxy } from '@/lib/auth/proxy';
 import { ARTICLE_NOT_FOUND, articleUrlResponse } from '@/lib/seo/article-url';
 import { malformedUrlResponse, rewriteToNotFound } from '@/lib/http/malformed-url';
+import { sectionPageRewrite } from '@/lib/http/section-page-url';
 
 /**
  * Runs before the cache. Each concern keeps its logic in lib/ and adds one call here plus its
@@ -15,6 +16,9 @@ export function proxy(request: NextRequest) {
   // Staff area: login redirect for visits without a session (real checks live in each page/action).
   const adminAnswer = adminProxy(request);
   if (adminAnswer) return adminAnswer;
+  // Section lists: ?page=N served from the cached /news/<slug>/page/<N>; bad pages 404 here.
+  const sectionAnswer = sectionPageRewrite(request);
+  if (sectionAnswer) return sectionAnswer;
   // 301 to the canonical article URL, 410 for a withdrawn article, 404 for an id that never
   // existed (one primary-key read).
   const articleAnswer = articleUrlResponse(pathname, request.url);

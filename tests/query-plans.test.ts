@@ -5,6 +5,7 @@ import { getSiteChrome } from '@/db/queries/chrome';
 import { getHomePage } from '@/db/queries/home';
 import { countWeeklyHot, isViewableArticle, weeklyHot } from '@/db/queries/hot';
 import { getDescendantIds, getSectionBySlug } from '@/db/queries/sections';
+import { sectionRoute } from '@/db/queries/section-route';
 import { useTestDatabase } from './helpers/test-db';
 
 /**
@@ -55,6 +56,8 @@ async function publicQueries(): Promise<void> {
   await isViewableArticle(article.id);
   await getSiteChrome();
   await getHomePage();
+  sectionRoute('news');
+  sectionRoute('no-such-section');
 }
 
 describe('public queries', () => {
@@ -70,5 +73,16 @@ describe('public queries', () => {
     }
     if (process.env.SHOW_PLANS) for (const s of touchingArticles) console.log(s, original(`explain query plan ${s}`).all(...(recorded.get(s) ?? [])));
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('sectionRoute', () => {
+  it('counts what readers can see in a section and everything below it', async () => {
+    const news = (await getSectionBySlug('news'))!;
+    const ids = await getDescendantIds(news.id);
+    const { countSectionArticles } = await import('@/db/queries/articles');
+    expect(sectionRoute('news')).toEqual({ exists: true, visibleArticles: await countSectionArticles(ids) });
+    expect(sectionRoute('longquan').visibleArticles).toBeLessThan(sectionRoute('news').visibleArticles);
+    expect(sectionRoute('no-such-section')).toEqual({ exists: false, visibleArticles: 0 });
   });
 });

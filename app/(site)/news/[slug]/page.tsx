@@ -1,49 +1,20 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { countSectionArticles, listSectionArticles, PAGE_SIZE } from '@/db/queries/articles';
-import { getDescendantIds, getSectionBySlug, getSectionTrail } from '@/db/queries/sections';
-import { ArticleList } from '@/components/article-list';
-import { Breadcrumb } from '@/components/breadcrumb';
-import { Pagination } from '@/components/pagination';
-import { JsonLd } from '@/components/json-ld';
-import { parsePage } from '@/lib/params';
-import { sectionMetadata } from '@/lib/seo/metadata';
-import { breadcrumbJsonLd } from '@/lib/structured-data/breadcrumb';
+import { SectionListing, sectionListingMetadata } from './section-listing';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const page = parsePage((await searchParams).page);
-  const section = await getSectionBySlug(slug);
-  return section && page !== null ? sectionMetadata(section, page) : {};
+// Page 1 of a section list, from the cache; publishing revalidates it (lib/cache-tags.ts). Other
+// pages (?page=N) are rewritten by the proxy to ./page/[n], cached the same way.
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams(): Array<{ slug: string }> {
+  return [];
 }
 
-export default async function SectionPage({ params, searchParams }: Props) {
-  const { slug } = await params;
-  const page = parsePage((await searchParams).page);
-  const section = await getSectionBySlug(slug);
-  if (!section || page === null) notFound();
+type Props = { params: Promise<{ slug: string }> };
 
-  const ids = await getDescendantIds(section.id);
-  const total = await countSectionArticles(ids);
-  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (page > totalPages) notFound();
-  const items = await listSectionArticles(ids, page);
-  const trail = await getSectionTrail(section.id);
-  const crumbs = trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }));
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return sectionListingMetadata((await params).slug, 1);
+}
 
-  return (
-    <div className="border border-line bg-white px-4 py-4 sm:px-6">
-      <JsonLd data={breadcrumbJsonLd(crumbs)} />
-      <Breadcrumb trail={crumbs} />
-      <h1 className="mt-3 border-b-2 border-brand pb-2 text-2xl font-bold text-brand">{section.name}</h1>
-      {items.length === 0 ? (
-        <p className="py-8 text-center text-muted">本栏目暂无文章。</p>
-      ) : (
-        <ArticleList items={items} showSection={ids.length > 1} />
-      )}
-      <Pagination basePath={`/news/${section.slug}`} page={page} totalPages={totalPages} />
-    </div>
-  );
+export default async function SectionPage({ params }: Props) {
+  return <SectionListing slug={(await params).slug} page={1} />;
 }

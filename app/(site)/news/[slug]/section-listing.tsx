@@ -1,0 +1,46 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { countSectionArticles, listSectionArticles, PAGE_SIZE } from '@/db/queries/articles';
+import { getDescendantIds, getSectionBySlug, getSectionTrail } from '@/db/queries/sections';
+import { ArticleList } from '@/components/article-list';
+import { Breadcrumb } from '@/components/breadcrumb';
+import { Pagination } from '@/components/pagination';
+import { JsonLd } from '@/components/json-ld';
+import { sectionMetadata } from '@/lib/seo/metadata';
+import { breadcrumbJsonLd } from '@/lib/structured-data/breadcrumb';
+
+/**
+ * One page of a section's list, newest first. Readers reach page N at /news/<slug>?page=N; the
+ * proxy (lib/http/section-page-url.ts) serves N ≥ 2 from the cached route /news/<slug>/page/<N>.
+ */
+export async function sectionListingMetadata(slug: string, page: number): Promise<Metadata> {
+  const section = await getSectionBySlug(slug);
+  return section ? sectionMetadata(section, page) : {};
+}
+
+export async function SectionListing({ slug, page }: { slug: string; page: number }) {
+  const section = await getSectionBySlug(slug);
+  if (!section) notFound();
+
+  const ids = await getDescendantIds(section.id);
+  const total = await countSectionArticles(ids);
+  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (page > totalPages) notFound();
+  const items = await listSectionArticles(ids, page);
+  const trail = await getSectionTrail(section.id);
+  const crumbs = trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }));
+
+  return (
+    <div className="border border-line bg-white px-4 py-4 sm:px-6">
+      <JsonLd data={breadcrumbJsonLd(crumbs)} />
+      <Breadcrumb trail={crumbs} />
+      <h1 className="mt-3 border-b-2 border-brand pb-2 text-2xl font-bold text-brand">{section.name}</h1>
+      {items.length === 0 ? (
+        <p className="py-8 text-center text-muted">本栏目暂无文章。</p>
+      ) : (
+        <ArticleList items={items} showSection={ids.length > 1} />
+      )}
+      <Pagination basePath={`/news/${section.slug}`} page={page} totalPages={totalPages} />
+    </div>
+  );
+}
