@@ -7,6 +7,7 @@ import { countWeeklyHot, isViewableArticle, weeklyHot } from '@/db/queries/hot';
 import { getDescendantIds, getSectionBySlug } from '@/db/queries/sections';
 import { sectionRoute } from '@/db/queries/section-route';
 import { useTestDatabase } from './helpers/test-db';
+import { recordStatements, type StatementRecorder } from './helpers/record-statements';
 
 /**
  * Every query a reader's request can run, executed against a seeded database while the SQL is
@@ -14,29 +15,18 @@ import { useTestDatabase } from './helpers/test-db';
  * daily view counts (which grow by a row per article viewed per day).
  */
 const { db, cleanup } = useTestDatabase({ articles: 3000 });
-const recorded = new Map<string, unknown[]>();
+let recorder: StatementRecorder;
+let recorded = new Map<string, unknown[]>();
 let original: Database.Database['prepare'];
 
 beforeAll(() => {
   db.$client.exec('analyze');
-  original = db.$client.prepare.bind(db.$client);
-  db.$client.prepare = ((source: string) => {
-    const statement = original(source);
-    // Keep the parameters of the first execution so the plan is explained for real values.
-    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-      const run = statement[method].bind(statement) as (...args: unknown[]) => unknown;
-      Object.defineProperty(statement, method, {
-        value: (...args: unknown[]) => {
-          if (!recorded.has(source)) recorded.set(source, args);
-          return run(...args);
-        },
-      });
-    }
-    return statement;
-  }) as Database.Database['prepare'];
+  recorder = recordStatements(db.$client);
+  recorded = recorder.recorded;
+  original = recorder.prepare;
 });
 afterAll(() => {
-  db.$client.prepare = original;
+  recorder.stop();
   cleanup();
 });
 

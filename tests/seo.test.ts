@@ -15,6 +15,7 @@ import { newsArticleJsonLd } from '@/lib/structured-data/news-article';
 import { websiteJsonLd } from '@/lib/structured-data/website';
 import { serializeJsonLd } from '@/lib/structured-data/serialize';
 import { useTestDatabase } from './helpers/test-db';
+import { recordStatements, type StatementRecorder } from './helpers/record-statements';
 
 /**
  * The crawler-facing reads and renderers on a seeded database: sitemap chunking by id range,
@@ -24,7 +25,8 @@ import { useTestDatabase } from './helpers/test-db';
 const NOW = new Date();
 const { db, cleanup } = useTestDatabase({ articles: 2000, now: NOW });
 const sqlite = db.$client;
-const recorded = new Map<string, unknown[]>();
+let recorder: StatementRecorder;
+let recorded = new Map<string, unknown[]>();
 let original: Database.Database['prepare'];
 
 const insert = sqlite.prepare(`insert into articles (section_id, title, summary, body, source, byline, status, published_at, created_at, updated_at)
@@ -47,23 +49,12 @@ beforeAll(() => {
   future = addArticle('定时发布', 'scheduled', NOW.getTime() + 5 * hour);
   draft = addArticle('草稿', 'draft', NOW.getTime() - hour);
   sqlite.exec('analyze');
-  original = sqlite.prepare.bind(sqlite);
-  sqlite.prepare = ((source: string) => {
-    const statement = original(source);
-    for (const method of ['all', 'get', 'run', 'iterate'] as const) {
-      const run = statement[method].bind(statement) as (...args: unknown[]) => unknown;
-      Object.defineProperty(statement, method, {
-        value: (...args: unknown[]) => {
-          if (!recorded.has(source)) recorded.set(source, args);
-          return run(...args);
-        },
-      });
-    }
-    return statement;
-  }) as Database.Database['prepare'];
+  recorder = recordStatements(sqlite);
+  recorded = recorder.recorded;
+  original = recorder.prepare;
 });
 afterAll(() => {
-  sqlite.prepare = original;
+  recorder.stop();
   cleanup();
 });
 

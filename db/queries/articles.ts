@@ -20,11 +20,12 @@ export type PublicArticle = Article & { publishedAt: Date; sectionSlug: string; 
 export const PAGE_SIZE = 20;
 
 /** Readers see published (or scheduled) articles whose time has come. */
-function visibleAt(now: Date) {
+export function visibleAt(now: Date) {
   return and(eq(articles.isPublic, 1), lte(articles.publishedAt, now));
 }
 
-const listColumns = {
+/** The columns of an ArticleListItem, for every query that lists articles. */
+export const listColumns = {
   id: articles.id,
   title: articles.title,
   summary: articles.summary,

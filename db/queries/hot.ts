@@ -1,44 +1,31 @@
-import { and, count, desc, eq, gte, inArray, lte, sql, sum } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, sql, sum } from 'drizzle-orm';
 import { getDb } from '../client';
 import { articleViewsDaily, articles, sections } from '../schema';
 import { daysBefore, shanghaiDay } from '@/lib/time';
-import type { ArticleListItem } from './articles';
+import { type ArticleListItem, listColumns, visibleAt } from './articles';
 
 export type HotItem = ArticleListItem & { views: number };
 
+/** View buckets of the last 7 days (today included) of articles readers can see. */
+function lastWeekVisible(now: Date) {
+  const today = shanghaiDay(now);
+  return and(gte(articleViewsDaily.day, daysBefore(today, 6)), lte(articleViewsDaily.day, today), visibleAt(now));
+}
+
+// The unary + keeps SQLite from walking the article_id index over every day ever counted;
+// grouped this way it reads only the last 7 days through the (day, article_id) key.
+const byArticle = sql`+${articleViewsDaily.articleId}`;
+
 /** 周热点: the most viewed visible articles over the last 7 daily buckets (today included). */
 export async function weeklyHot(limit: number, offset = 0, now = new Date()): Promise<HotItem[]> {
-  const db = getDb();
-  const today = shanghaiDay(now);
-  const since = daysBefore(today, 6);
   const total = sum(articleViewsDaily.count).mapWith(Number);
-  const rows = await db
-    .select({
-      id: articles.id,
-      title: articles.title,
-      summary: articles.summary,
-      publishedAt: articles.publishedAt,
-      sectionId: articles.sectionId,
-      sectionSlug: sections.slug,
-      sectionName: sections.name,
-      coverImage: articles.coverImage,
-      coverAlt: articles.coverAlt,
-      views: total,
-    })
+  const rows = await getDb()
+    .select({ ...listColumns, views: total })
     .from(articleViewsDaily)
     .innerJoin(articles, eq(articles.id, articleViewsDaily.articleId))
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(
-      and(
-        gte(articleViewsDaily.day, since),
-        lte(articleViewsDaily.day, today),
-        eq(articles.isPublic, 1),
-        lte(articles.publishedAt, now),
-      ),
-    )
-    // The unary + keeps SQLite from walking the article_id index over every day ever counted;
-    // it then reads only the last 7 days through the (day, article_id) key.
-    .groupBy(sql`+${articleViewsDaily.articleId}`)
+    .where(lastWeekVisible(now))
+    .groupBy(byArticle)
     .orderBy(desc(total), desc(articles.publishedAt))
     .limit(limit)
     .offset(offset);
@@ -47,21 +34,12 @@ export async function weeklyHot(limit: number, offset = 0, now = new Date()): Pr
 
 /** How many distinct visible articles were viewed in the last 7 days. */
 export async function countWeeklyHot(now = new Date()): Promise<number> {
-  const today = shanghaiDay(now);
-  const since = daysBefore(today, 6);
   const viewed = getDb()
     .select({ id: articleViewsDaily.articleId })
     .from(articleViewsDaily)
     .innerJoin(articles, eq(articles.id, articleViewsDaily.articleId))
-    .where(
-      and(
-        gte(articleViewsDaily.day, since),
-        lte(articleViewsDaily.day, today),
-        eq(articles.isPublic, 1),
-        lte(articles.publishedAt, now),
-      ),
-    )
-    .groupBy(sql`+${articleViewsDaily.articleId}`)
+    .where(lastWeekVisible(now))
+    .groupBy(byArticle)
     .as('viewed');
   const rows = await getDb().select({ n: count() }).from(viewed);
   return rows[0]?.n ?? 0;
@@ -72,7 +50,7 @@ export async function isViewableArticle(id: number, now = new Date()): Promise<b
   const rows = await getDb()
     .select({ id: articles.id })
     .from(articles)
-    .where(and(inArray(articles.id, [id]), eq(articles.isPublic, 1), lte(articles.publishedAt, now)))
+    .where(and(eq(articles.id, id), visibleAt(now)))
     .limit(1);
   return rows.length > 0;
 }
