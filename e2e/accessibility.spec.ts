@@ -1,27 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { openE2eDatabase } from './helpers/e2e-db';
+import { latestArticlePath } from './helpers/e2e-db';
 
 /**
  * Every reader, including elderly and disabled ones (GB/T 37668, 适老化): axe-core finds no
  * violation, each page has its landmarks and one h1, the keyboard path works and is visible,
  * elder mode persists, and an article prints alone.
  */
-
-function latestArticlePath(): string {
-  const db = openE2eDatabase();
-  try {
-    const row = db
-      .prepare(
-        `select a.id, s.slug from articles a join sections s on s.id = a.section_id
-         where a.is_public = 1 and a.published_at <= ? order by a.published_at desc limit 1`,
-      )
-      .get(Date.now()) as { id: number; slug: string };
-    return `/news/${row.slug}/${row.id}`;
-  } finally {
-    db.close();
-  }
-}
 
 const PUBLIC_PAGES = ['/', '/news/longquan', '/news/news?page=2', 'ARTICLE', '/hot', '/no-such-page'];
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { openE2eDatabase } from './helpers/e2e-db';
+import { latestArticlePath } from './helpers/e2e-db';
 
 /**
  * No request makes a 500. A table of hostile inputs (odd ids, path traversal, NUL, emoji,
@@ -115,25 +115,10 @@ async function send(request: APIRequestContext, c: Case) {
   });
 }
 
-function anArticlePath(): string {
-  const db = openE2eDatabase();
-  try {
-    const row = db
-      .prepare(
-        `select a.id, s.slug from articles a join sections s on s.id = a.section_id
-         where a.is_public = 1 and a.published_at <= ? order by a.published_at desc limit 1`,
-      )
-      .get(Date.now()) as { id: number; slug: string };
-    return `/news/${row.slug}/${row.id}`;
-  } finally {
-    db.close();
-  }
-}
-
 test('no hostile request makes a 500, leaks a stack trace or misses the error page', async ({ request }) => {
   test.setTimeout(240_000);
   const failures: string[] = [];
-  const table = cases(anArticlePath());
+  const table = cases(latestArticlePath());
   for (const c of table) {
     const label = `${c.method ?? 'GET'} ${c.path.replace(LONG, 'x…(10 KB)')}${c.body ? ` body=${c.body.slice(0, 40)}` : ''}`;
     const res = await send(request, c);

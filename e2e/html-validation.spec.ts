@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { goneResponse } from '../lib/seo/article-url';
-import { openE2eDatabase } from './helpers/e2e-db';
+import { latestArticlePath } from './helpers/e2e-db';
 
 /**
  * The Nu Html Checker (vnu-jar, the W3C validator's engine) on the HTML the server sends, all
@@ -13,21 +13,6 @@ import { openE2eDatabase } from './helpers/e2e-db';
  */
 
 type VnuMessage = { type: string; subType?: string; url: string; lastLine?: number; message: string; extract?: string };
-
-function latestArticlePath(): string {
-  const db = openE2eDatabase();
-  try {
-    const row = db
-      .prepare(
-        `select a.id, s.slug from articles a join sections s on s.id = a.section_id
-         where a.is_public = 1 and a.published_at <= ? order by a.published_at desc limit 1`,
-      )
-      .get(Date.now()) as { id: number; slug: string };
-    return `/news/${row.slug}/${row.id}`;
-  } finally {
-    db.close();
-  }
-}
 
 test('the Nu Html Checker reports no errors on the public pages and the staff login', async ({ request }) => {
   test.setTimeout(120_000);

@@ -14,3 +14,19 @@ export function e2eDatabasePath(): string {
 export function openE2eDatabase(): Database.Database {
   return new Database(e2eDatabasePath(), { readonly: true, fileMustExist: true });
 }
+
+/** The URL of the newest article readers can see in the e2e database. */
+export function latestArticlePath(): string {
+  const db = openE2eDatabase();
+  try {
+    const row = db
+      .prepare(
+        `select a.id, s.slug from articles a join sections s on s.id = a.section_id
+         where a.is_public = 1 and a.published_at <= ? order by a.published_at desc limit 1`,
+      )
+      .get(Date.now()) as { id: number; slug: string };
+    return `/news/${row.slug}/${row.id}`;
+  } finally {
+    db.close();
+  }
+}
