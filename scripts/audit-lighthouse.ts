@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { buildIsCurrent } from './lib/build-freshness';
 
 const root = process.cwd();
 const port = process.env.LIGHTHOUSE_PORT || '3390';
@@ -49,27 +50,6 @@ const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 function run(args: string[]): void {
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', env });
   if (result.status !== 0) throw new Error(`failed: ${args.join(' ')}`);
-}
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      return;
-    }
-    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const entry of ['app', 'components', 'db', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'proxy.ts']) visit(path.join(root, entry));
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const stamp = path.join(root, distDir, 'BUILD_ID');
-  return fs.existsSync(stamp) && fs.statSync(stamp).mtimeMs >= newestSourceMtime();
 }
 
 async function waitForServer(url: string, server: ChildProcess): Promise<void> {
@@ -134,7 +114,7 @@ async function main(): Promise<void> {
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
     run([tsx, 'scripts/db-seed.ts', '--articles', process.env.LIGHTHOUSE_ARTICLES || '300']);
-    if (!buildIsCurrent()) {
+    if (!buildIsCurrent(root, distDir)) {
       console.log(`[lighthouse] building into ${distDir} …`);
       run([nextBin, 'build']);
     }

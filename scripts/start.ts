@@ -4,40 +4,15 @@
  * A second start reuses the database and never reseeds over it.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { closeDb, databasePath, getDb, migrateDatabase } from '@/db/client';
 import { seedDatabase } from '@/lib/seed/seed-database';
 import { startupNotices } from '@/lib/startup-notices';
+import { buildIsCurrent } from './lib/build-freshness';
 
 const root = process.cwd();
 const distDir = process.env.NEXT_DIST_DIR || '.next';
 const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(p);
-    } catch {
-      return;
-    }
-    if (stat.isDirectory()) {
-      for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
-    } else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const entry of ['app', 'components', 'db/queries', 'db/schema.ts', 'db/client.ts', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'proxy.ts', 'instrumentation.ts']) {
-    visit(path.join(root, entry));
-  }
-  return newest;
-}
-
-function buildIsCurrent(): boolean {
-  const stamp = path.join(root, distDir, 'BUILD_ID');
-  if (!fs.existsSync(stamp)) return false;
-  return fs.statSync(stamp).mtimeMs >= newestSourceMtime();
-}
 
 const db = getDb();
 migrateDatabase(db);
@@ -52,7 +27,7 @@ for (const notice of startupNotices(db)) console.log(notice);
 closeDb();
 
 // A build made before the demo content existed holds prerendered empty pages: rebuild then.
-if (empty || !buildIsCurrent()) {
+if (empty || !buildIsCurrent(root, distDir)) {
   console.log('[build] 没有当前源码的构建,正在执行 next build …');
   const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);
