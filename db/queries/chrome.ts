@@ -1,5 +1,5 @@
 import { siteConfig } from '@/lib/site-config';
-import { type ArticleListItem, latestArticles, listSectionArticles } from './articles';
+import { type ArticleListItem, listSectionArticles } from './articles';
 import { weeklyHot } from './hot';
 import { getDescendantIds, getSectionTree, type SectionNode, listSections } from './sections';
 
@@ -30,4 +30,3 @@ export async function getSiteChrome(now = new Date()): Promise<SiteChrome> {
   return { nav, sidebar: boxes };
 }
 
-export { latestArticles };
