@@ -1,5 +1,4 @@
 import type { NextConfig } from 'next';
-import { securityHeaders } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   // Separate build folders let a test run and a dev session build side by side.
@@ -11,10 +10,8 @@ const nextConfig: NextConfig = {
   // pages served from its cache: 18% of the server's CPU on a 90 KB article page (profiled under
   // `npm run bench`). Pages carry s-maxage for caches in front; browsers just re-fetch.
   generateEtags: false,
-  // CSP, nosniff, Referrer-Policy, frame-ancestors, Permissions-Policy, HSTS on https (lib/http).
-  async headers() {
-    return securityHeaders({ siteUrl: process.env.SITE_URL || '', dev: process.env.NODE_ENV === 'development' });
-  },
+  // CSP, nosniff, Referrer-Policy, frame-ancestors, Permissions-Policy and HSTS on https are
+  // set by server.ts on every response (lib/http/security-headers.ts says why not headers() here).
   reactStrictMode: true,
   // Metadata always in <head>, for every client: list pages read searchParams (dynamic), and
   // streamed metadata would put <title>/<meta> in <body> for browsers, validators and Lighthouse.

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { e2eDatabasePath, openE2eDatabase } from './helpers/e2e-db';
 import { e2ePassword, loginAs } from './helpers/auth';
+import { portalServerArgs } from '../scripts/lib/portal-server';
 
 const WRONG = '用户名或密码错误';
 
@@ -33,10 +33,9 @@ async function signedInPage(browser: Browser, role: 'admin' | 'editor' | 'report
   return page;
 }
 
-/** A second `next start` on the same build and database: a restarted server, as far as state goes. */
+/** A second portal server on the same build and database: a restarted server, as far as state goes. */
 async function startSecondServer(port: number): Promise<ChildProcess> {
-  const next = path.join('node_modules', 'next', 'dist', 'bin', 'next');
-  const child = spawn(process.execPath, [next, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, portalServerArgs(port), {
     env: {
       ...process.env,
       DATABASE_PATH: e2eDatabasePath(),

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { goneResponse } from '../lib/seo/article-url';
+import { goneAnswer } from '../lib/seo/article-url';
 import { latestArticlePath } from './helpers/e2e-db';
 
 /**
@@ -36,7 +36,7 @@ test('the Nu Html Checker reports no errors on the public pages and the staff lo
       files.push(file);
     }
     const gone = path.join(dir, 'page-gone.html');
-    fs.writeFileSync(gone, await goneResponse().text());
+    fs.writeFileSync(gone, goneAnswer().body);
     files.push(gone);
     pages.push({ path: '410 page', status: 410 });
     const vnu = path.join(process.cwd(), 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');

@@ -16,6 +16,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { buildIsCurrent } from './lib/build-freshness';
+import { portalServerArgs } from './lib/portal-server';
 
 const root = process.cwd();
 const port = process.env.LIGHTHOUSE_PORT || '3390';
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
       console.log(`[lighthouse] building into ${distDir} …`);
       run([nextBin, 'build']);
     }
-    server = spawn(process.execPath, [nextBin, 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'ignore', env });
+    server = spawn(process.execPath, portalServerArgs(port), { stdio: 'ignore', env });
     await waitForServer(`${origin}/api/health`, server);
 
     const pages = [

@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/lib/seed/seed-database';
 import { renderNginxConfig } from '@/lib/http/nginx-config';
+import { portalServerArgs } from './lib/portal-server';
 
 type Histogram = { average: number; mean: number; p50: number; p99: number; total: number };
 type AutocannonResult = {
@@ -130,7 +131,7 @@ async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
-const server = spawn(process.execPath, [nextBin, 'start', '-p', String(ports.next), '-H', '127.0.0.1'], {
+const server = spawn(process.execPath, portalServerArgs(ports.next), {
   // As README "Deployment" runs it: a 256 MB old-space cap makes V8 collect before the heap
   // balloons under load (peak RSS ~350 → ~210 MB in a quick test); live data is far below it.
   env: { ...env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--max-old-space-size=256'].filter(Boolean).join(' ') },

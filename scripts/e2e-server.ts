@@ -1,12 +1,13 @@
 /**
  * The server Playwright tests run against: a fresh throwaway database with the demo corpus and
  * the test staff accounts (passwords from the environment, never from the repo), a production
- * build in its own folder, then `next start`.
+ * build in its own folder, then the portal's server (server.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { portalServerArgs } from './lib/portal-server';
 
 const port = process.env.E2E_PORT || '3200';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
@@ -33,7 +34,7 @@ run([tsx, 'scripts/db-seed.ts', '--articles', process.env.E2E_ARTICLES || '300']
 if (fs.existsSync('scripts/e2e-users.ts')) run([tsx, 'scripts/e2e-users.ts']);
 if (process.env.E2E_SKIP_BUILD !== '1') run([next, 'build']);
 
-const server = spawn(process.execPath, [next, 'start', '-p', port, '-H', '127.0.0.1'], { stdio: 'inherit', env });
+const server = spawn(process.execPath, portalServerArgs(port), { stdio: 'inherit', env });
 const stop = (signal: NodeJS.Signals) => server.kill(signal);
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));

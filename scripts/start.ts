@@ -1,6 +1,6 @@
 /**
  * `npm start`: prepares the embedded database (migrate; seed the demo when it is empty),
- * builds when there is no build of the current sources, then runs `next start`.
+ * builds when there is no build of the current sources, then runs the portal's server (server.ts).
  * A second start reuses the database and never reseeds over it.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import { closeDb, databasePath, getDb, migrateDatabase } from '@/db/client';
 import { seedDatabase } from '@/lib/seed/seed-database';
 import { startupNotices } from '@/lib/startup-notices';
 import { buildIsCurrent } from './lib/build-freshness';
+import { portalServerArgs } from './lib/portal-server';
 
 const root = process.cwd();
 const distDir = process.env.NEXT_DIST_DIR || '.next';
@@ -34,7 +35,7 @@ if (empty || !buildIsCurrent(root, distDir)) {
 }
 
 const port = process.env.PORT || '3000';
-const child = spawn(process.execPath, [nextBin, 'start', '-p', port], {
+const child = spawn(process.execPath, portalServerArgs(port, process.env.HOST || '0.0.0.0'), {
   stdio: 'inherit',
   env: process.env,
 });

@@ -7,7 +7,9 @@ import { sectionFeed, siteFeedItems } from '@/db/queries/feeds';
 import { articleSitemapChunks, articleSitemapEntries, newsSitemapEntries, sectionsWithLastPublication } from '@/db/queries/sitemaps';
 import { renderRss, rfc822 } from '@/lib/feeds/rss';
 import { renderNewsSitemap } from '@/lib/feeds/sitemap';
-import { ARTICLE_NOT_FOUND, articleUrlResponse } from '@/lib/seo/article-url';
+import { articleUrlDecision } from '@/lib/seo/article-url';
+import { frontDoorDecision } from '@/lib/http/front-door';
+import { NOT_FOUND_PAGE, type HttpAnswer } from '@/lib/http/front-door-types';
 import { describeArticle } from '@/lib/seo/describe';
 import { articleMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl } from '@/lib/seo/urls';
@@ -175,36 +177,61 @@ describe('structured data', () => {
   });
 });
 
-describe('article URLs in the proxy', () => {
-  const base = 'http://portal.test';
+describe('article URLs at the front door', () => {
   it('passes a canonical URL through and moves a wrong section slug with 301, query kept', () => {
     const route = articleRoute(fresh)!;
     expect(route.sectionSlug).toBe('longquan');
-    expect(articleUrlResponse(`/news/longquan/${fresh}`, `${base}/news/longquan/${fresh}`)).toBeUndefined();
-    const moved = articleUrlResponse(`/news/domestic/${fresh}`, `${base}/news/domestic/${fresh}?from=wx`) as Response;
-    expect(moved.status).toBe(301);
-    expect(moved.headers.get('location')).toBe(`${base}/news/longquan/${fresh}?from=wx`);
+    expect(articleUrlDecision(`/news/longquan/${fresh}`, '')).toBeUndefined();
+    const moved = articleUrlDecision(`/news/domestic/${fresh}`, '?from=wx');
+    expect(moved).toMatchObject({ kind: 'answer', status: 301 });
+    const location = (moved as HttpAnswer).headers.Location!;
+    expect(new URL(location, 'http://portal.test/news/domestic/1').toString()).toBe(`http://portal.test/news/longquan/${fresh}?from=wx`);
   });
 
-  it('answers 410 with a noindex page for a withdrawn article, whatever the slug', async () => {
+  it('answers 410 with a noindex page for a withdrawn article, whatever the slug', () => {
     for (const slug of ['longquan', 'domestic']) {
-      const gone = articleUrlResponse(`/news/${slug}/${withdrawn}`, `${base}/news/${slug}/${withdrawn}`) as Response;
+      const gone = articleUrlDecision(`/news/${slug}/${withdrawn}`, '') as HttpAnswer;
       expect(gone.status).toBe(410);
-      expect(gone.headers.get('x-robots-tag')).toBe('noindex');
-      expect(await gone.text()).toContain('<meta name="robots" content="noindex">');
+      expect(gone.headers['X-Robots-Tag']).toBe('noindex');
+      expect(gone.body).toContain('<meta name="robots" content="noindex">');
     }
   });
 
   it('leaves drafts and future articles at their own URL to the page (404 until published)', () => {
     for (const id of [draft, future]) {
-      expect(articleUrlResponse(`/news/longquan/${id}`, `${base}/news/longquan/${id}`)).toBeUndefined();
+      expect(articleUrlDecision(`/news/longquan/${id}`, '')).toBeUndefined();
     }
   });
 
   it('answers unknown ids, and unpublished ones under another slug, with the 404 page before the ISR route caches anything', () => {
     for (const [slug, id] of [['domestic', draft], ['domestic', future], ['longquan', 999_999], ['anything', 999_999]] as const) {
-      expect(articleUrlResponse(`/news/${slug}/${id}`, `${base}/news/${slug}/${id}`), `${slug}/${id}`).toBe(ARTICLE_NOT_FOUND);
+      expect(articleUrlDecision(`/news/${slug}/${id}`, ''), `${slug}/${id}`).toEqual(NOT_FOUND_PAGE);
     }
+  });
+});
+
+describe('the front door', () => {
+  it('sends list pages to the cached internal route and refuses the ones that do not exist', () => {
+    expect(frontDoorDecision('/news/longquan')).toBeUndefined();
+    expect(frontDoorDecision('/news/longquan?page=1')).toBeUndefined();
+    expect(frontDoorDecision('/news/longquan?page=2&from=wx')).toEqual({ kind: 'rewrite', url: '/news/longquan/page/2?from=wx' });
+    for (const url of ['/news/longquan?page=0', '/news/longquan?page=abc', '/news/longquan?page=99999', '/news/longquan?page=2&page=3', '/news/no-such-section', '/news/longquan/page/1', '/news/longquan/page/x']) {
+      expect(frontDoorDecision(url), url).toEqual(NOT_FOUND_PAGE);
+    }
+  });
+
+  it('keeps malformed and impossible URLs away from Next and its cache', () => {
+    expect(frontDoorDecision('/news/%ff')).toEqual(NOT_FOUND_PAGE);
+    expect(frontDoorDecision('/news/longquan/-1')).toEqual(NOT_FOUND_PAGE);
+    expect(frontDoorDecision('/news/longquan/1e309')).toEqual(NOT_FOUND_PAGE);
+    expect(frontDoorDecision('/news/longquan/..%2f..%2fetc%2fpasswd')).toEqual(NOT_FOUND_PAGE);
+    expect(frontDoorDecision('/api/auth/%ff')).toMatchObject({ kind: 'answer', status: 400 });
+    expect(frontDoorDecision('/news/longquan/rss.xml')).toBeUndefined();
+    expect(frontDoorDecision('/admin/articles')).toBeUndefined();
+  });
+
+  it('resolves dot segments before deciding, as the router would', () => {
+    expect(frontDoorDecision(`/news/x/../domestic/${fresh}`)).toMatchObject({ kind: 'answer', status: 301 });
   });
 });
 

@@ -45,12 +45,18 @@ export async function countWeeklyHot(now = new Date()): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-/** Whether a beacon's id names an article readers can see (a primary-key lookup). */
-export async function isViewableArticle(id: number, now = new Date()): Promise<boolean> {
-  const rows = await getDb()
-    .select({ id: articles.id })
-    .from(articles)
-    .where(and(eq(articles.id, id), visibleAt(now)))
-    .limit(1);
-  return rows.length > 0;
+type ViewableCheck = { db: ReturnType<typeof getDb>; get: (id: number, now: number) => unknown };
+let viewableCheck: ViewableCheck | undefined;
+
+/**
+ * Whether a beacon's id names an article readers can see: one primary-key read, prepared once
+ * per process and synchronous, because beacons arrive by the thousand per second.
+ */
+export function isViewableArticle(id: number, now = Date.now()): boolean {
+  const db = getDb();
+  if (viewableCheck?.db !== db) {
+    const statement = db.$client.prepare('select 1 from articles where id = ? and is_public = 1 and published_at <= ?').pluck();
+    viewableCheck = { db, get: (articleId, at) => statement.get(articleId, at) };
+  }
+  return viewableCheck.get(id, now) !== undefined;
 }

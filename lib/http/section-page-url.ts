@@ -1,50 +1,45 @@
-import { NextResponse, type NextRequest } from 'next/server';
-import { PAGE_SIZE } from '@/db/queries/articles';
 import { sectionRoute } from '@/db/queries/section-route';
 import { parsePage } from '@/lib/params';
-import { rewriteToNotFound } from './malformed-url';
+import { NOT_FOUND_PAGE, type FrontDoorDecision } from './front-door-types';
 
 const SECTION_LIST = /^\/news\/([^/]+)$/;
 const INTERNAL_PAGE = /^\/news\/([^/]+)\/page(?:\/([^/]*))?$/;
 
-/** The 404 answer unless `slug` names a section whose list has a page `page`. */
-function checkListPage(requestUrl: string, rawSlug: string, page: number | null): NextResponse | undefined {
-  if (page === null) return rewriteToNotFound(requestUrl);
+/** The 404 page unless `slug` names a section whose list has a page `page`. */
+function checkListPage(rawSlug: string, page: number | null): FrontDoorDecision {
+  if (page === null) return NOT_FOUND_PAGE;
   let slug: string;
   try {
     slug = decodeURIComponent(rawSlug);
   } catch {
-    return rewriteToNotFound(requestUrl);
+    return NOT_FOUND_PAGE;
   }
-  const route = sectionRoute(slug);
-  if (!route.exists) return rewriteToNotFound(requestUrl);
-  if (page > Math.max(1, Math.ceil(route.visibleArticles / PAGE_SIZE))) return rewriteToNotFound(requestUrl);
-  return undefined;
+  return sectionRoute(slug, page).hasPage ? undefined : NOT_FOUND_PAGE;
 }
 
 /**
  * Section lists live at /news/<slug>?page=N for readers and crawlers, but a page that reads
- * searchParams is rendered on every request. The proxy maps page N (N ≥ 2) to the internal ISR
- * route /news/<slug>/page/<N>, so every list page is served from the cache like articles are and
- * publishing revalidates it with the rest of the layout. Unknown sections, malformed page numbers
- * and pages past the end get the 404 page here, before the ISR route could cache one per URL;
- * the internal path is held to the same checks (the proxy may see it again after the rewrite).
+ * searchParams is rendered on every request. Page N (N ≥ 2) is handed to Next as the internal
+ * ISR route /news/<slug>/page/<N>, so every list page is served from the cache like articles are
+ * and publishing revalidates it with the rest of the layout. Unknown sections, malformed page
+ * numbers and pages past the end get the 404 page here, before the ISR route could cache one per
+ * URL; the internal path, if anyone types it, is held to the same checks.
  */
-export function sectionPageRewrite(request: NextRequest): NextResponse | undefined {
-  const { pathname, searchParams } = request.nextUrl;
+export function sectionPageDecision(pathname: string, search: string): FrontDoorDecision {
   const internal = INTERNAL_PAGE.exec(pathname);
   if (internal) {
     const page = parsePage(internal[2] ?? '');
-    return checkListPage(request.url, internal[1]!, page === 1 ? null : page);
+    return checkListPage(internal[1]!, page === 1 ? null : page);
   }
   const match = SECTION_LIST.exec(pathname);
   if (!match) return undefined;
+  const searchParams = new URLSearchParams(search);
   const pages = searchParams.getAll('page');
   const page = pages.length > 1 ? null : parsePage(pages[0]);
-  const refusal = checkListPage(request.url, match[1]!, page);
+  const refusal = checkListPage(match[1]!, page);
   if (refusal || page === 1) return refusal;
-  const target = request.nextUrl.clone();
-  target.pathname = `/news/${match[1]}/page/${page}`;
-  target.searchParams.delete('page');
-  return NextResponse.rewrite(target);
+  const rest = searchParams;
+  rest.delete('page');
+  const query = rest.toString();
+  return { kind: 'rewrite', url: `/news/${match[1]}/page/${page}${query ? `?${query}` : ''}` };
 }

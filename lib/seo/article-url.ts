@@ -3,6 +3,7 @@ import { articlePath } from '@/lib/cache-tags';
 import { escapeHtml } from '@/lib/html';
 import { parsePositiveId } from '@/lib/params';
 import { siteConfig } from '@/lib/site-config';
+import { NOT_FOUND_PAGE, type FrontDoorDecision, type HttpAnswer } from '@/lib/http/front-door-types';
 
 const ARTICLE_URL = /^\/news\/([^/]+)\/(\d+)$/;
 
@@ -16,21 +17,14 @@ const ARTICLE_URL = /^\/news\/([^/]+)\/(\d+)$/;
  * live article, a draft) falls through to the page, which renders it or answers 404.
  * One prepared primary-key read; no other work.
  */
-/** Answer "the site's 404 page": the proxy rewrites to it (lib/http/malformed-url.ts). */
-export const ARTICLE_NOT_FOUND = 'not-found' as const;
-
-export function articleUrlResponse(
-  pathname: string,
-  requestUrl: string,
-  now = Date.now(),
-): Response | typeof ARTICLE_NOT_FOUND | undefined {
+export function articleUrlDecision(pathname: string, search: string, now = Date.now()): FrontDoorDecision {
   const match = ARTICLE_URL.exec(pathname);
   if (!match) return undefined;
   const id = parsePositiveId(match[2]);
   if (id === null) return undefined;
   const route = articleRoute(id);
-  if (!route) return ARTICLE_NOT_FOUND;
-  if (route.status === 'withdrawn') return goneResponse();
+  if (!route) return NOT_FOUND_PAGE;
+  if (route.status === 'withdrawn') return goneAnswer();
   const visible = (route.status === 'published' || route.status === 'scheduled') && route.publishedAt !== null && route.publishedAt.getTime() <= now;
   let slug: string;
   try {
@@ -40,15 +34,19 @@ export function articleUrlResponse(
   }
   if (slug === route.sectionSlug) return undefined;
   // A draft under any other slug is a 404 too; only its own URL may be cached (and revalidated on publish).
-  if (!visible) return ARTICLE_NOT_FOUND;
-  const target = new URL(articlePath(route.sectionSlug, id), requestUrl);
-  // The query string survives the move (campaign tags, ?from= links).
-  target.search = new URL(requestUrl).search;
-  return new Response(null, { status: 301, headers: { Location: target.toString(), 'Cache-Control': 'public, max-age=3600' } });
+  if (!visible) return NOT_FOUND_PAGE;
+  // A path-absolute Location (RFC 9110 resolves it against the request URL): right behind any
+  // proxy, whatever Host it was asked for. The query string survives the move (?from= links).
+  return {
+    kind: 'answer',
+    status: 301,
+    headers: { Location: articlePath(route.sectionSlug, id) + search, 'Cache-Control': 'public, max-age=3600' },
+    body: '',
+  };
 }
 
 /** The not-found page's look, with noindex, for an article that has been withdrawn. */
-export function goneResponse(): Response {
+export function goneAnswer(): HttpAnswer {
   const name = escapeHtml(siteConfig.name);
   const html = `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -76,12 +74,14 @@ a:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
 </body>
 </html>
 `;
-  return new Response(html, {
+  return {
+    kind: 'answer',
     status: 410,
+    body: html,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
       'X-Robots-Tag': 'noindex',
       'Cache-Control': 'public, max-age=0, s-maxage=300',
     },
-  });
+  };
 }

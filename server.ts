@@ -1,0 +1,68 @@
+/**
+ * The portal's HTTP server: Next.js with a thin front door (`npm start` runs it; so do the
+ * tests, the benchmark and the Lighthouse audit). Before Next sees a request it
+ * - answers the view beacon, POST /api/views, in plain node:http (lib/views/beacon-http.ts);
+ * - gives the answers an App Router page cannot (301 to an article's canonical URL, 410 for a
+ *   withdrawn one) and sends URLs that must not reach an ISR route to the 404 page
+ *   (lib/http/front-door.ts).
+ * Everything else, staff area included, is Next's (its proxy.ts still guards /admin).
+ *
+ * Usage: node --import tsx server.ts [-p PORT] [-H HOST] [--dev]. SIGTERM/SIGINT: stop
+ * accepting, let requests in flight finish, then exit; the exit hooks flush the view buffer
+ * and close the database (db/client.ts).
+ */
+import http from 'node:http';
+import next from 'next';
+import { frontDoorDecision } from '@/lib/http/front-door';
+import { everyResponseHeaders, staffPageHeaders } from '@/lib/http/security-headers';
+import { BEACON_PATH, handleViewBeacon } from '@/lib/views/beacon-http';
+
+function option(short: string, long: string): string | undefined {
+  const at = process.argv.findIndex((arg) => arg === short || arg === long);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+const dev = process.argv.includes('--dev');
+const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
+const hostname = option('-H', '--hostname') ?? '0.0.0.0';
+const securityHeaders = everyResponseHeaders({ siteUrl: process.env.SITE_URL || '', dev });
+const securityHeaderList = Object.entries(securityHeaders);
+
+const app = next({ dev, dir: process.cwd(), hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  const url = req.url ?? '/';
+  if (url === BEACON_PATH) return handleViewBeacon(req, res, securityHeaders);
+  for (const [name, value] of securityHeaderList) res.setHeader(name, value);
+  const staff = url.startsWith('/admin') ? staffPageHeaders(url.split('?', 1)[0]!) : undefined;
+  if (staff) for (const [name, value] of Object.entries(staff)) res.setHeader(name, value);
+  try {
+    const decision = frontDoorDecision(url);
+    if (decision?.kind === 'answer') {
+      const headers = { ...decision.headers, 'Content-Length': String(Buffer.byteLength(decision.body)) };
+      res.writeHead(decision.status, headers).end(req.method === 'HEAD' ? undefined : decision.body);
+      return;
+    }
+    if (decision?.kind === 'rewrite') req.url = decision.url;
+  } catch (error) {
+    // The database busy beyond its timeout, say: Next's own routes still answer correctly.
+    console.error('front door check failed for', url, error);
+  }
+  void handle(req, res);
+});
+server.listen(port, hostname, () => {
+  console.log(`▲ 门户已启动 http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}${dev ? ' (开发模式)' : ''}`);
+});
+
+let stopping = false;
+function stop(): void {
+  if (stopping) return;
+  stopping = true;
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  // Requests that do not finish in time are cut; the exit hooks still flush and close.
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
