@@ -1,20 +1,16 @@
-import { getSectionTree } from '@/db/queries/sections';
 import { NotFoundMessage } from '@/components/not-found-message';
-import { SiteShell } from '@/components/site-shell';
-import { siteConfig } from '@/lib/site-config';
 
 export const metadata = { title: '页面不存在', robots: { index: false } };
 
 /**
- * The 404 for URLs no route matches. It brings its own frame (header with the section
- * navigation, footer) but no sidebar: Next inlines this boundary into every page's React
- * payload, and the sidebar's article lists were most of its weight.
+ * The 404 of the staff area (an unknown article id in /admin). Reader URLs get the framed 404 of
+ * app/(site)/not-found.tsx through app/(site)/[...missing]; this one stays small because Next
+ * inlines it into every page's React payload.
  */
-export default async function NotFound() {
-  const nav = await getSectionTree();
+export default function NotFound() {
   return (
-    <SiteShell site={siteConfig} chrome={{ nav, sidebar: [] }}>
+    <main id="main" className="wrap p-4">
       <NotFoundMessage />
-    </SiteShell>
+    </main>
   );
 }

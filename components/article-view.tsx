@@ -14,10 +14,10 @@ export type ArticleViewData = Pick<Article, 'title' | 'subtitle' | 'source' | 'b
  */
 export function ArticleView({ article, crumbs, children }: { article: ArticleViewData; crumbs: Crumb[]; children?: React.ReactNode }) {
   return (
-    <article className="border border-line bg-white px-4 py-4 sm:px-8 sm:py-6">
+    <article className="article">
       <Breadcrumb trail={crumbs} />
-      <header className="mt-4 border-b border-line pb-4 text-center">
-        <h1 className="font-serif text-2xl leading-snug font-bold sm:text-[28px]">{article.title}</h1>
+      <header className="article-head">
+        <h1 className="article-title">{article.title}</h1>
         {article.subtitle && <p className="mt-2 text-lg text-muted">{article.subtitle}</p>}
         <p className="mt-3 text-sm text-muted">
           <span>

@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 export type Crumb = { name: string; href: string };
 
 /** 当前位置: 新闻 >> 龙泉新闻, each step a link. */
@@ -10,7 +8,7 @@ export function Breadcrumb({ trail }: { trail: Crumb[] }) {
       {trail.map((c, i) => (
         <span key={c.href}>
           {i > 0 && <span aria-hidden="true"> &gt;&gt; </span>}
-          <Link prefetch={false} href={c.href}>{c.name}</Link>
+          <a href={c.href}>{c.name}</a>
         </span>
       ))}
     </nav>

@@ -28,7 +28,7 @@ export function ElderModeToggle() {
       type="button"
       aria-pressed={on}
       onClick={toggle}
-      className="elder-toggle inline-flex min-h-11 items-center gap-1.5 border border-white/80 bg-brand-dark px-3 text-[15px] font-bold text-white hover:bg-black/30"
+      className="elder-toggle"
     >
       <span aria-hidden="true">{on ? '✓' : 'A+'}</span>
       长者模式

@@ -1,5 +1,3 @@
-import Link from 'next/link';
-
 type Props = { basePath: string; page: number; totalPages: number; query?: Record<string, string> };
 
 function href(basePath: string, page: number, query: Record<string, string> = {}): string {
@@ -16,29 +14,28 @@ export function Pagination({ basePath, page, totalPages, query }: Props) {
   const from = Math.max(1, page - 2);
   const to = Math.min(totalPages, page + 2);
   const numbers = Array.from({ length: to - from + 1 }, (_, i) => from + i);
-  const cell = 'inline-block min-w-9 border border-line bg-white px-2.5 py-1 text-center';
   return (
-    <nav aria-label="分页" className="no-print mt-6">
+    <nav aria-label="分页" className="no-print pager mt-6">
       <ul className="flex flex-wrap items-center justify-center gap-1.5 text-sm">
         {page > 1 && (
           <>
-            <li><Link prefetch={false} className={cell} href={href(basePath, 1, query)}>首页</Link></li>
-            <li><Link prefetch={false} className={cell} href={href(basePath, page - 1, query)} rel="prev">上一页</Link></li>
+            <li><a href={href(basePath, 1, query)}>首页</a></li>
+            <li><a href={href(basePath, page - 1, query)} rel="prev">上一页</a></li>
           </>
         )}
         {numbers.map((n) => (
           <li key={n}>
             {n === page ? (
-              <span className={`${cell} border-brand bg-brand text-white`} aria-current="page">{n}</span>
+              <span aria-current="page">{n}</span>
             ) : (
-              <Link prefetch={false} className={cell} href={href(basePath, n, query)}>{n}</Link>
+              <a href={href(basePath, n, query)}>{n}</a>
             )}
           </li>
         ))}
         {page < totalPages && (
           <>
-            <li><Link prefetch={false} className={cell} href={href(basePath, page + 1, query)} rel="next">下一页</Link></li>
-            <li><Link prefetch={false} className={cell} href={href(basePath, totalPages, query)}>末页</Link></li>
+            <li><a href={href(basePath, page + 1, query)} rel="next">下一页</a></li>
+            <li><a href={href(basePath, totalPages, query)}>末页</a></li>
           </>
         )}
       </ul>

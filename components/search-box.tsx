@@ -6,7 +6,7 @@ import { MAX_QUERY_LENGTH } from '@/lib/search/query';
  */
 export function SearchBox({ defaultValue = '' }: { defaultValue?: string }) {
   return (
-    <form role="search" action="/search" method="get" className="no-print flex items-stretch">
+    <form role="search" action="/search" method="get" className="no-print search flex items-stretch">
       <label htmlFor="site-search-q" className="sr-only">
         站内搜索
       </label>
@@ -18,9 +18,8 @@ export function SearchBox({ defaultValue = '' }: { defaultValue?: string }) {
         maxLength={MAX_QUERY_LENGTH}
         placeholder="搜索新闻"
         autoComplete="off"
-        className="w-32 rounded-l border border-white/60 bg-white px-2 py-1 text-sm text-ink placeholder:text-muted sm:w-56"
       />
-      <button type="submit" className="rounded-r border border-l-0 border-white/60 bg-brand-dark px-3 py-1 text-sm text-white hover:bg-black/30">
+      <button type="submit">
         搜索
       </button>
     </form>

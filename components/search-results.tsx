@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { SearchHit } from '@/db/queries/search';
 import { formatDay } from './format-date';
 
@@ -13,7 +12,7 @@ export function SearchResults({ hits }: { hits: SearchHit[] }) {
       {hits.map((hit) => (
         <li key={hit.id} className="search-hit py-3">
           <h2 className="text-[17px] leading-snug font-bold">
-            <Link href={`/news/${hit.sectionSlug}/${hit.id}`} dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
+            <a href={`/news/${hit.sectionSlug}/${hit.id}`} dangerouslySetInnerHTML={{ __html: hit.titleHtml }} />
           </h2>
           <p className="mt-1 text-[14px] leading-relaxed text-ink/85" dangerouslySetInnerHTML={{ __html: hit.snippetHtml }} />
           <p className="mt-1 text-sm text-muted">

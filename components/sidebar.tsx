@@ -1,36 +1,35 @@
-import Link from 'next/link';
 import type { SidebarBox } from '@/db/queries/chrome';
 
+/**
+ * 信息中心 / 周热点 / 国内新闻 / 国际新闻, each with +更多. Plain links (no next/link): every
+ * page comes from the cache, and a client component per link would only add hydration work
+ * and payload. Styles: .box, .side-list in app/globals.css.
+ */
 export function Sidebar({ boxes }: { boxes: SidebarBox[] }) {
   return (
     <aside aria-label="侧栏" className="no-print space-y-5">
       {boxes.map((box) => (
-        <section key={box.key} aria-labelledby={`side-${box.key}`} className="border border-line bg-white">
-          <div className="flex items-center justify-between border-b-2 border-brand px-3 py-2">
-            <h2 id={`side-${box.key}`} className="text-base font-bold text-brand">
+        <section key={box.key} aria-labelledby={`side-${box.key}`} className="box">
+          <div className="box-head">
+            <h2 id={`side-${box.key}`} className="box-title">
               {box.title}
             </h2>
-            <Link prefetch={false} href={box.moreHref} className="text-sm text-muted" aria-label={`${box.title} 更多`}>
+            <a href={box.moreHref} className="more" aria-label={`${box.title} 更多`}>
               +更多
-            </Link>
+            </a>
           </div>
           {box.items.length === 0 ? (
-            <p className="px-3 py-3 text-sm text-muted">暂无内容</p>
+            <p className="empty">暂无内容</p>
           ) : (
-            <ol className="divide-y divide-line/70 px-3 py-1 text-[15px]">
+            <ol className="side-list">
               {box.items.map((item, i) => (
-                <li key={item.id} className="flex gap-2 py-1.5">
+                <li key={item.id}>
                   {box.ranked && (
-                    <span
-                      className={`mt-1 inline-flex h-5 w-5 shrink-0 items-center justify-center text-xs font-bold ${i < 3 ? 'bg-brand text-white' : 'bg-line text-ink'}`}
-                      aria-hidden="true"
-                    >
+                    <span className={i < 3 ? 'rank top' : 'rank'} aria-hidden="true">
                       {i + 1}
                     </span>
                   )}
-                  <Link prefetch={false} href={`/news/${item.sectionSlug}/${item.id}`} className="line-clamp-2 leading-snug">
-                    {item.title}
-                  </Link>
+                  <a href={`/news/${item.sectionSlug}/${item.id}`}>{item.title}</a>
                 </li>
               ))}
             </ol>

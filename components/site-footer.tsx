@@ -2,8 +2,8 @@ import type { SiteConfig } from '@/lib/site-config';
 
 export function SiteFooter({ site }: { site: SiteConfig }) {
   return (
-    <footer className="no-print mt-10 border-t-4 border-brand bg-white text-sm text-muted">
-      <div className="mx-auto max-w-6xl space-y-1 px-4 py-6 text-center">
+    <footer className="no-print site-foot">
+      <div>
         <p>
           主办单位:{site.organizer}  地址:{site.address}
         </p>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getHomePage } from '@/db/queries/home';
 import { ArticleList } from '@/components/article-list';
 import { formatDay } from '@/components/format-date';
@@ -24,7 +23,7 @@ export default async function HomePage() {
         <section aria-labelledby="top-story" className="border border-line bg-white p-4 sm:p-6">
           <p className="mb-1 text-sm font-bold text-brand">头条</p>
           <h2 id="top-story" className="font-serif text-2xl leading-snug font-bold sm:text-[28px]">
-            <Link prefetch={false} href={`/news/${top.sectionSlug}/${top.id}`}>{top.title}</Link>
+            <a href={`/news/${top.sectionSlug}/${top.id}`}>{top.title}</a>
           </h2>
           <p className="mt-2 text-sm text-muted">
             <time dateTime={top.publishedAt.toISOString()}>{formatDay(top.publishedAt)}</time> · {top.sectionName}
@@ -40,17 +39,17 @@ export default async function HomePage() {
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         {home.blocks.map((block) => (
           // Not a labelled region: the sidebar's boxes carry the same section names as landmarks.
-          <section key={block.section.id} className="border border-line bg-white">
-            <div className="flex items-center justify-between border-b-2 border-brand px-4 py-2">
-              <h2 id={`block-${block.section.slug}`} className="text-lg font-bold text-brand">
+          <section key={block.section.id} className="box">
+            <div className="box-head px-4">
+              <h2 id={`block-${block.section.slug}`} className="box-title text-lg">
                 {block.section.name}
               </h2>
-              <Link prefetch={false} href={`/news/${block.section.slug}`} className="text-sm text-muted" aria-label={`${block.section.name} 更多`}>
+              <a href={`/news/${block.section.slug}`} className="more" aria-label={`${block.section.name} 更多`}>
                 +更多
-              </Link>
+              </a>
             </div>
             <div className="px-4 pb-2">
-              {block.items.length > 0 ? <ArticleList items={block.items} /> : <p className="py-3 text-sm text-muted">暂无内容</p>}
+              {block.items.length > 0 ? <ArticleList items={block.items} /> : <p className="empty px-0">暂无内容</p>}
             </div>
           </section>
         ))}

@@ -5,7 +5,6 @@ import { Breadcrumb } from '@/components/breadcrumb';
 import { Pagination } from '@/components/pagination';
 import { formatDay } from '@/components/format-date';
 import { parsePage } from '@/lib/params';
-import Link from 'next/link';
 import type { Metadata } from 'next';
 import { JsonLd } from '@/components/json-ld';
 import { listMetadata } from '@/lib/seo/metadata';
@@ -39,7 +38,7 @@ export default async function HotPage({ searchParams }: Props) {
             <li key={item.id} className="flex flex-col gap-x-4 py-2.5 sm:flex-row sm:items-baseline sm:justify-between">
               <span className="min-w-0">
                 <span className="mr-2 inline-block w-7 text-right font-bold text-brand tabular-nums">{(page - 1) * PAGE_SIZE + i + 1}</span>
-                <Link href={`/news/${item.sectionSlug}/${item.id}`}>{item.title}</Link>
+                <a href={`/news/${item.sectionSlug}/${item.id}`}>{item.title}</a>
               </span>
               <span className="shrink-0 text-sm text-muted tabular-nums">
                 {item.views} 次阅读 · <time dateTime={item.publishedAt.toISOString()}>{formatDay(item.publishedAt)}</time>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { searchArticles, SEARCH_PAGE_SIZE, type SearchResults as Results } from '@/db/queries/search';
 import { getDescendantIds, getSectionBySlug, getSectionTree, type SectionNode } from '@/db/queries/sections';
 import { Breadcrumb } from '@/components/breadcrumb';
@@ -82,9 +81,9 @@ export default async function SearchPage({ searchParams }: Props) {
             {filtered && (
               <li>
                 当前限定了栏目或日期,
-                <Link href={`/search?${new URLSearchParams({ q: params.q }).toString()}`} className="text-brand underline">
+                <a href={`/search?${new URLSearchParams({ q: params.q }).toString()}`} className="text-brand underline">
                   去掉筛选条件重新搜索
-                </Link>
+                </a>
                 。
               </li>
             )}
@@ -99,7 +98,7 @@ export default async function SearchPage({ searchParams }: Props) {
           </p>
           {results.hits.length === 0 ? (
             <p className="py-8 text-center text-muted">
-              没有这一页。<Link href={`/search?${new URLSearchParams(linkQuery).toString()}`} className="text-brand underline">回到第 1 页</Link>
+              没有这一页。<a href={`/search?${new URLSearchParams(linkQuery).toString()}`} className="text-brand underline">回到第 1 页</a>
             </p>
           ) : (
             <SearchResults hits={results.hits} />

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { adjacentArticles, getPublicArticle } from '@/db/queries/articles';
@@ -51,7 +50,7 @@ export default async function ArticlePage({ params }: Props) {
         <p>
           <span className="text-muted">上一篇:</span>
           {adjacent.previous ? (
-            <Link href={`/news/${adjacent.previous.sectionSlug}/${adjacent.previous.id}`}>{adjacent.previous.title}</Link>
+            <a href={`/news/${adjacent.previous.sectionSlug}/${adjacent.previous.id}`}>{adjacent.previous.title}</a>
           ) : (
             <span className="text-muted">没有了</span>
           )}
@@ -59,7 +58,7 @@ export default async function ArticlePage({ params }: Props) {
         <p>
           <span className="text-muted">下一篇:</span>
           {adjacent.next ? (
-            <Link href={`/news/${adjacent.next.sectionSlug}/${adjacent.next.id}`}>{adjacent.next.title}</Link>
+            <a href={`/news/${adjacent.next.sectionSlug}/${adjacent.next.id}`}>{adjacent.next.title}</a>
           ) : (
             <span className="text-muted">没有了</span>
           )}
