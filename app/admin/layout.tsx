@@ -4,6 +4,7 @@ import type { AdminNavItem } from '@/components/admin/admin-nav';
 import { roleAtLeast, ROLE_LABELS } from '@/lib/auth/roles';
 import { getSessionUser } from '@/lib/auth/session';
 import { siteConfig } from '@/lib/site-config';
+import './admin.css';
 
 export const metadata: Metadata = {
   title: { default: '管理后台', template: `%s - 管理后台 - ${siteConfig.name}` },
