@@ -9,7 +9,7 @@ import { latestArticlePath } from './helpers/e2e-db';
 /**
  * The Nu Html Checker (vnu-jar, the W3C validator's engine) on the HTML the server sends, all
  * pages in one Java run: home, a section page, an article, 周热点, the 404 page, the staff login,
- * and the 410 page the proxy sends for a withdrawn article.
+ * and the 410 page server.ts sends for a withdrawn article.
  */
 
 type VnuMessage = { type: string; subType?: string; url: string; lastLine?: number; message: string; extract?: string };

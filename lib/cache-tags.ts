@@ -4,7 +4,7 @@
  */
 export const PUBLIC_LAYOUT_PATH = '/';
 // Feeds (/rss.xml, /news/<slug>/rss.xml) and sitemaps (/sitemap.xml, /sitemaps/*) are rendered per
-// request from indexed reads, so no write needs to revalidate them; the proxy answers 301/410 live.
+// request from indexed reads, so no write needs to revalidate them; server.ts answers 301/410 live (lib/http/front-door.ts).
 
 export function articlePath(sectionSlug: string, id: number): string {
   return `/news/${sectionSlug}/${id}`;

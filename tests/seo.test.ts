@@ -21,7 +21,7 @@ import { recordStatements, type StatementRecorder } from './helpers/record-state
 
 /**
  * The crawler-facing reads and renderers on a seeded database: sitemap chunking by id range,
- * the two-day news window, feeds, the proxy's 301/410 decision, and the query plans of every
+ * the two-day news window, feeds, the front door's 301/410 decision, and the query plans of every
  * such read (no full scan of articles).
  */
 const NOW = new Date();

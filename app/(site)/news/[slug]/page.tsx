@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { SectionListing, sectionListingMetadata } from './section-listing';
 
 // Page 1 of a section list, from the cache; publishing revalidates it (lib/cache-tags.ts). Other
-// pages (?page=N) are rewritten by the proxy to ./page/[n], cached the same way.
+// pages (?page=N) are rewritten by server.ts (lib/http/front-door.ts) to ./page/[n], cached the same way.
 export const revalidate = 300;
 export const dynamicParams = true;
 export function generateStaticParams(): Array<{ slug: string }> {

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { parsePage } from '@/lib/params';
 import { SectionListing, sectionListingMetadata } from '../../section-listing';
 
-// The cached form of /news/<slug>?page=N (N ≥ 2): the proxy rewrites to it after checking the
+// The cached form of /news/<slug>?page=N (N ≥ 2): server.ts rewrites to it after checking the
 // section exists and N is within the list, so only real pages are ever rendered and cached.
 export const revalidate = 300;
 export const dynamicParams = true;
