@@ -140,7 +140,7 @@ const server = spawn(process.execPath, portalServerArgs(ports.next), {
 children.push(server);
 const nextUrl = `http://127.0.0.1:${ports.next}`;
 await waitFor(`${nextUrl}/api/health`);
-log(`next start pid ${server.pid} on ${nextUrl}`);
+log(`portal server pid ${server.pid} on ${nextUrl}`);
 
 // ---------------------------------------------------------------- peak RSS of the server tree
 function processTree(pid: number): number[] {
@@ -333,7 +333,7 @@ clearInterval(rssTimer);
 const hwmKb = processTree(server.pid!).reduce((max, pid) => Math.max(max, statusKb(pid, 'VmHWM')), 0);
 const peakRssMb = Math.max(peakTreeKb, hwmKb) / 1024;
 
-// Graceful shutdown under `next start`: views acknowledged moments before SIGTERM (well inside
+// Graceful shutdown of the portal server: views acknowledged moments before SIGTERM (well inside
 // the flush interval, so still only in the server's memory) must be in the database after exit.
 const shutdownId = freshIds[0]!;
 const beforeStop = viewSum(shutdownId);
@@ -404,7 +404,7 @@ const report = [
   '',
   `Cache miss (first request for ${missTimes.length} never-requested articles, one at a time): p50 ${missP50.toFixed(1)} ms, max ${missMax.toFixed(1)} ms.`,
   `View beacon: ${beaconRequests} POSTs at ${num(beaconRps)} req/s, ${acknowledged} answered 204, ${counted} counted after the flush; article page meanwhile ${num(underBeaconRps)} req/s.`,
-  `Peak RSS of the next start process tree: ${peakRssMb.toFixed(0)} MB.`,
+  `Peak RSS of the portal server process tree: ${peakRssMb.toFixed(0)} MB.`,
   `Graceful shutdown: ${stopAcknowledged} views acknowledged, then SIGTERM; ${stopCounted} in the database after exit (code ${exitCode}).`,
   ...(nginxBeacon
     ? [
