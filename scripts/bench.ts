@@ -223,6 +223,9 @@ async function measure(name: string, base: string, pathname: string): Promise<Ro
 
 const ceilingRow = (await measure('ceiling: node:http, same HTML from memory', ceilingUrl, '/'))!;
 const articleRow = await measure('article page (ISR)', nextUrl, articlePath);
+// Next's own floor on this machine: its smallest static answer, no page, no data. The cached article
+// page cannot be served faster than this, whatever the page holds.
+await measure('Next floor: static /robots.txt', nextUrl, '/robots.txt');
 await measure('home', nextUrl, '/');
 await measure('section page 1', nextUrl, '/news/longquan');
 await measure('section page 50', nextUrl, '/news/longquan?page=50');
