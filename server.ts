@@ -16,6 +16,8 @@ import next from 'next';
 import { frontDoorDecision } from '@/lib/http/front-door';
 import { everyResponseHeaders, staffPageHeaders } from '@/lib/http/security-headers';
 import { BEACON_PATH, handleViewBeacon } from '@/lib/views/beacon-http';
+import { refreshHotList } from '@/lib/views/hot-refresh';
+import { viewCounter } from '@/lib/views/view-counter';
 
 function option(short: string, long: string): string | undefined {
   const at = process.argv.findIndex((arg) => arg === short || arg === long);
@@ -24,12 +26,17 @@ function option(short: string, long: string): string | undefined {
 const dev = process.argv.includes('--dev');
 const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
 const hostname = option('-H', '--hostname') ?? '0.0.0.0';
+// The scheduler and the 周热点 refresh call this process's internal routes at 127.0.0.1:$PORT
+// (lib/scheduler), as they did under `next start`, which sets PORT the same way.
+process.env.PORT = String(port);
 const securityHeaders = everyResponseHeaders({ siteUrl: process.env.SITE_URL || '', dev });
 const securityHeaderList = Object.entries(securityHeaders);
 
 const app = next({ dev, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// Views written to the database refresh the cached 周热点 pages (lib/views/hot-refresh.ts).
+viewCounter().onFlushed = refreshHotList;
 
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';

@@ -220,6 +220,16 @@ describe('the front door', () => {
     }
   });
 
+  it('sends 周热点 pages to the cached internal route within the 50 pages it lists', () => {
+    expect(frontDoorDecision('/hot')).toBeUndefined();
+    expect(frontDoorDecision('/hot?page=1')).toBeUndefined();
+    expect(frontDoorDecision('/hot?page=3')).toEqual({ kind: 'rewrite', url: '/hot/page/3' });
+    expect(frontDoorDecision('/hot/page/50')).toBeUndefined();
+    for (const url of ['/hot?page=0', '/hot?page=-1', '/hot?page=abc', '/hot?page=51', '/hot?page=2&page=3', '/hot/page/1', '/hot/page/51', '/hot/page/x', '/hot/page']) {
+      expect(frontDoorDecision(url), url).toEqual(NOT_FOUND_PAGE);
+    }
+  });
+
   it('keeps malformed and impossible URLs away from Next and its cache', () => {
     expect(frontDoorDecision('/news/%ff')).toEqual(NOT_FOUND_PAGE);
     expect(frontDoorDecision('/news/longquan/-1')).toEqual(NOT_FOUND_PAGE);

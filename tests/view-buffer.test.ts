@@ -34,6 +34,17 @@ describe('ViewBuffer', () => {
     expect(dataVersion()).toBe(version + 1);
   });
 
+  it('tells its listener how many views a flush wrote, and only when it wrote some', () => {
+    const buffer = new ViewBuffer(db.$client, { flushIntervalMs: 60_000 });
+    const heard: number[] = [];
+    buffer.onFlushed = (written) => heard.push(written);
+    buffer.flush();
+    buffer.record(6, new Date('2026-11-29T02:00:00Z'));
+    buffer.record(6, new Date('2026-11-29T02:00:00Z'));
+    buffer.flush();
+    expect(heard).toEqual([2]);
+  });
+
   it('adds to counts already stored (several processes can flush into the same rows)', () => {
     const a = new ViewBuffer(db.$client, { flushIntervalMs: 60_000 });
     const b = new ViewBuffer(db.$client, { flushIntervalMs: 60_000 });

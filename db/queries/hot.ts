@@ -6,6 +6,9 @@ import { type ArticleListItem, listColumns, visibleAt } from './articles';
 
 export type HotItem = ArticleListItem & { views: number };
 
+/** /hot lists the 1,000 most read articles of the week (50 pages of 20), no further. */
+export const HOT_MAX_PAGES = 50;
+
 /** View buckets of the last 7 days (today included) of articles readers can see. */
 function lastWeekVisible(now: Date) {
   const today = shanghaiDay(now);

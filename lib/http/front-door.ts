@@ -1,7 +1,7 @@
 import { articleUrlDecision } from '@/lib/seo/article-url';
 import type { FrontDoorDecision } from './front-door-types';
 import { malformedUrlDecision } from './malformed-url';
-import { sectionPageDecision } from './section-page-url';
+import { hotPageDecision, sectionPageDecision } from './list-page-url';
 
 /**
  * The HTTP answers the portal gives before Next sees a request (server.ts): the ones an App
@@ -11,8 +11,8 @@ import { sectionPageDecision } from './section-page-url';
  * which halved the rate at which cached article pages are served; here they cost one regular
  * expression and, for article and list URLs, one indexed read.
  *
- * Order: malformed URLs first (they would make Next's router throw), then section lists
- * (`?page=N` → the cached /news/<slug>/page/<N>), then article URLs.
+ * Order: malformed URLs first (they would make Next's router throw), then lists (`?page=N` →
+ * the cached /news/<slug>/page/<N> and /hot/page/<N>), then article URLs.
  */
 export function frontDoorDecision(rawUrl: string, now = Date.now()): FrontDoorDecision {
   // Origin-form only ("/path?query"); anything else is Next's to refuse.
@@ -24,6 +24,7 @@ export function frontDoorDecision(rawUrl: string, now = Date.now()): FrontDoorDe
   return (
     malformedUrlDecision(pathname) ??
     sectionPageDecision(pathname, search) ??
+    hotPageDecision(pathname, search) ??
     articleUrlDecision(pathname, search, now)
   );
 }

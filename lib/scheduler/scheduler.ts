@@ -11,8 +11,9 @@ import { SCHEDULER_SECRET_HEADER, schedulerState } from './scheduler-state';
 const MAX_SLEEP_MS = Number(process.env.SCHEDULER_MAX_SLEEP_MS) || 60_000;
 const RETRY_MS = 2_000;
 
-function origin(): string {
-  // `next start` sets PORT once it listens; SCHEDULER_ORIGIN covers servers bound elsewhere.
+/** This process's own server, for calls to its internal routes. */
+export function internalOrigin(): string {
+  // server.ts (like `next start`) sets PORT; SCHEDULER_ORIGIN covers servers bound elsewhere.
   return process.env.SCHEDULER_ORIGIN || `http://127.0.0.1:${process.env.PORT || '3000'}`;
 }
 
@@ -42,7 +43,7 @@ async function tick(): Promise<void> {
     // process's cached pages must learn of it too, so it revalidates as well.
     const wentLive = !due && (await articlesWentLiveBetween(new Date(since), new Date(now))).length > 0;
     if (due || wentLive) {
-      const response = await fetch(`${origin()}/api/internal/scheduler`, {
+      const response = await fetch(`${internalOrigin()}/api/internal/scheduler`, {
         method: 'POST',
         headers: { [SCHEDULER_SECRET_HEADER]: state.secret, 'Content-Type': 'application/json' },
         body: JSON.stringify({ since }),

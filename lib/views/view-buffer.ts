@@ -19,6 +19,8 @@ export class ViewBuffer {
   private readonly maxKeys: number;
   private readonly flushIntervalMs: number;
   dropped = 0;
+  /** Called after a flush that wrote counts (server.ts uses it to refresh the cached 周热点). */
+  onFlushed: ((written: number) => void) | undefined;
 
   constructor(
     private readonly sqlite: Database.Database,
@@ -73,6 +75,7 @@ export class ViewBuffer {
       this.schedule();
       throw error;
     }
+    if (written > 0) this.onFlushed?.(written);
     return written;
   }
 

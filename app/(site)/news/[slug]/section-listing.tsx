@@ -11,7 +11,7 @@ import { breadcrumbJsonLd } from '@/lib/structured-data/breadcrumb';
 
 /**
  * One page of a section's list, newest first. Readers reach page N at /news/<slug>?page=N; the
- * front door (lib/http/section-page-url.ts) serves N ≥ 2 from the cached route /news/<slug>/page/<N>.
+ * front door (lib/http/list-page-url.ts) serves N ≥ 2 from the cached route /news/<slug>/page/<N>.
  */
 export async function sectionListingMetadata(slug: string, page: number): Promise<Metadata> {
   const section = await getSectionBySlug(slug);

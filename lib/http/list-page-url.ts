@@ -1,3 +1,4 @@
+import { HOT_MAX_PAGES } from '@/db/queries/hot';
 import { sectionRoute } from '@/db/queries/section-route';
 import { parsePage } from '@/lib/params';
 import { NOT_FOUND_PAGE, type FrontDoorDecision } from './front-door-types';
@@ -42,4 +43,28 @@ export function sectionPageDecision(pathname: string, search: string): FrontDoor
   rest.delete('page');
   const query = rest.toString();
   return { kind: 'rewrite', url: `/news/${match[1]}/page/${page}${query ? `?${query}` : ''}` };
+}
+
+const HOT_INTERNAL_PAGE = /^\/hot\/page(?:\/([^/]*))?$/;
+
+/**
+ * 周热点 the same way: /hot?page=N (2 ≤ N ≤ 50) is handed to Next as the cached /hot/page/<N>.
+ * Only the page number is checked here (the list's length changes with every flush of view
+ * counts); a page past the current end renders the 404 page, cached at most once per number.
+ */
+export function hotPageDecision(pathname: string, search: string): FrontDoorDecision {
+  const internal = HOT_INTERNAL_PAGE.exec(pathname);
+  if (internal) {
+    const page = parsePage(internal[1] ?? '');
+    return page !== null && page >= 2 && page <= HOT_MAX_PAGES ? undefined : NOT_FOUND_PAGE;
+  }
+  if (pathname !== '/hot') return undefined;
+  const searchParams = new URLSearchParams(search);
+  const pages = searchParams.getAll('page');
+  const page = pages.length > 1 ? null : parsePage(pages[0]);
+  if (page === null || page > HOT_MAX_PAGES) return NOT_FOUND_PAGE;
+  if (page === 1) return undefined;
+  searchParams.delete('page');
+  const query = searchParams.toString();
+  return { kind: 'rewrite', url: `/hot/page/${page}${query ? `?${query}` : ''}` };
 }

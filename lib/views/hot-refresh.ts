@@ -1,0 +1,27 @@
+import { internalOrigin } from '@/lib/scheduler/scheduler';
+import { SCHEDULER_SECRET_HEADER, schedulerState } from '@/lib/scheduler/scheduler-state';
+
+export const HOT_REFRESH_PATH = '/api/internal/hot';
+
+let inFlight = false;
+
+/**
+ * 周热点 (/hot) is served from the cache like every other list; after this process writes view
+ * counts (ViewBuffer.onFlushed, every few seconds at most) it asks its own server, through an
+ * internal route where revalidatePath works, to render the list afresh on the next request. So
+ * /hot costs one render per flush instead of one per reader. Needs the scheduler's per-process
+ * secret; without a running scheduler the pages refresh on their revalidate time (5 min).
+ */
+export function refreshHotList(): void {
+  const state = schedulerState();
+  if (inFlight || !state.started) return;
+  inFlight = true;
+  fetch(`${internalOrigin()}${HOT_REFRESH_PATH}`, { method: 'POST', headers: { [SCHEDULER_SECRET_HEADER]: state.secret }, cache: 'no-store' })
+    .then((response) => {
+      if (!response.ok) console.error(`[views] 周热点刷新失败: ${response.status}`);
+    })
+    .catch((error: unknown) => console.error('[views] 周热点刷新失败', error))
+    .finally(() => {
+      inFlight = false;
+    });
+}
