@@ -16,7 +16,8 @@ import next from 'next';
 import { frontDoorDecision } from '@/lib/http/front-door';
 import { everyResponseHeaders, staffPageHeaders } from '@/lib/http/security-headers';
 import { BEACON_PATH, handleViewBeacon } from '@/lib/views/beacon-http';
-import { refreshHotList } from '@/lib/views/hot-refresh';
+import { getDb } from '@/db/client';
+import { refreshHotList, refreshHotOnOtherWriters } from '@/lib/views/hot-refresh';
 import { viewCounter } from '@/lib/views/view-counter';
 
 function option(short: string, long: string): string | undefined {
@@ -37,6 +38,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 // Views written to the database refresh the cached 周热点 pages (lib/views/hot-refresh.ts).
 viewCounter().onFlushed = refreshHotList;
+refreshHotOnOtherWriters(getDb().$client);
 
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ViewBuffer } from '@/lib/views/view-buffer';
+import { refreshHotOnOtherWriters } from '@/lib/views/hot-refresh';
 import { parseBeacon } from '@/lib/views/parse-beacon';
 import { isBotUserAgent } from '@/lib/views/bots';
 import { useTestDatabase } from './helpers/test-db';
@@ -43,6 +44,28 @@ describe('ViewBuffer', () => {
     buffer.record(6, new Date('2026-11-29T02:00:00Z'));
     buffer.flush();
     expect(heard).toEqual([2]);
+  });
+
+  it('notices counts another process wrote, and only those, to refresh 周热点', async () => {
+    const other = new Database(file);
+    let refreshes = 0;
+    const timer = refreshHotOnOtherWriters(db.$client, 20, () => refreshes++);
+    try {
+      await new Promise((r) => setTimeout(r, 80));
+      const own = new ViewBuffer(db.$client);
+      own.record(7, new Date('2026-11-29T02:00:00Z'));
+      own.flush();
+      await new Promise((r) => setTimeout(r, 80));
+      expect(refreshes).toBe(0); // this process's own flushes refresh through onFlushed instead
+      const elsewhere = new ViewBuffer(other);
+      elsewhere.record(7, new Date('2026-11-29T02:00:00Z'));
+      elsewhere.flush();
+      await new Promise((r) => setTimeout(r, 80));
+      expect(refreshes).toBe(1);
+    } finally {
+      clearInterval(timer);
+      other.close();
+    }
   });
 
   it('adds to counts already stored (several processes can flush into the same rows)', () => {

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { internalOrigin } from '@/lib/scheduler/scheduler';
 import { SCHEDULER_SECRET_HEADER, schedulerState } from '@/lib/scheduler/scheduler-state';
 
@@ -24,4 +25,21 @@ export function refreshHotList(): void {
     .finally(() => {
       inFlight = false;
     });
+}
+
+/**
+ * Counts written by another process (scripts/views-server.ts behind nginx, a second portal
+ * process) reach this process's /hot within `everyMs`: PRAGMA data_version moves whenever another
+ * connection commits, so one cheap read a minute tells whether anything changed.
+ */
+export function refreshHotOnOtherWriters(sqlite: Database.Database, everyMs = 60_000, refresh = refreshHotList): NodeJS.Timeout {
+  let seen = sqlite.pragma('data_version', { simple: true });
+  const timer = setInterval(() => {
+    const now = sqlite.pragma('data_version', { simple: true });
+    if (now === seen) return;
+    seen = now;
+    refresh();
+  }, everyMs);
+  timer.unref();
+  return timer;
 }
