@@ -98,6 +98,21 @@ export function getDb(): DB {
   return g.__portalDb;
 }
 
+/**
+ * A statement prepared once per connection, for the few reads that run on every request or
+ * every beacon (the front door's article lookup, the beacon's visibility check), where Drizzle's
+ * query building and row mapping cost more than the read. `configure` sets raw or pluck mode.
+ * Prepared again if the connection changes (tests reopen it).
+ */
+export function preparedOnce(source: string, configure: (statement: Database.Statement) => Database.Statement = (s) => s): () => Database.Statement {
+  let cached: { client: Database.Database; statement: Database.Statement } | undefined;
+  return () => {
+    const client = getDb().$client;
+    if (cached?.client !== client) cached = { client, statement: configure(client.prepare(source)) };
+    return cached.statement;
+  };
+}
+
 /** Kept on globalThis: Next may load this module once per route bundle, the process exits once. */
 function closeHooks(): Array<() => void> {
   const g = globalThis as GlobalWithDb;

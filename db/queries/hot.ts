@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gte, lte, sql, sum } from 'drizzle-orm';
-import { getDb } from '../client';
+import { getDb, preparedOnce } from '../client';
 import { articleViewsDaily, articles, sections } from '../schema';
 import { daysBefore, shanghaiDay } from '@/lib/time';
 import { type ArticleListItem, listColumns, visibleAt } from './articles';
@@ -48,18 +48,12 @@ export async function countWeeklyHot(now = new Date()): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-type ViewableCheck = { db: ReturnType<typeof getDb>; get: (id: number, now: number) => unknown };
-let viewableCheck: ViewableCheck | undefined;
+const viewable = preparedOnce('select 1 from articles where id = ? and is_public = 1 and published_at <= ?', (statement) => statement.pluck());
 
 /**
- * Whether a beacon's id names an article readers can see: one primary-key read, prepared once
- * per process and synchronous, because beacons arrive by the thousand per second.
+ * Whether a beacon's id names an article readers can see: one primary-key read, synchronous,
+ * because beacons arrive by the thousand per second.
  */
 export function isViewableArticle(id: number, now = Date.now()): boolean {
-  const db = getDb();
-  if (viewableCheck?.db !== db) {
-    const statement = db.$client.prepare('select 1 from articles where id = ? and is_public = 1 and published_at <= ?').pluck();
-    viewableCheck = { db, get: (articleId, at) => statement.get(articleId, at) };
-  }
-  return viewableCheck.get(id, now) !== undefined;
+  return viewable().get(id, now) !== undefined;
 }
