@@ -14,6 +14,7 @@
 import http from 'node:http';
 import next from 'next';
 import { frontDoorDecision } from '@/lib/http/front-door';
+import { sendAnswer } from '@/lib/http/front-door-types';
 import { everyResponseHeaders, staffPageHeaders } from '@/lib/http/security-headers';
 import { BEACON_PATH, handleViewBeacon } from '@/lib/views/beacon-http';
 import { getDb } from '@/db/client';
@@ -30,8 +31,7 @@ const hostname = option('-H', '--hostname') ?? '0.0.0.0';
 // The scheduler and the 周热点 refresh call this process's internal routes at 127.0.0.1:$PORT
 // (lib/scheduler), as they did under `next start`, which sets PORT the same way.
 process.env.PORT = String(port);
-const securityHeaders = everyResponseHeaders({ siteUrl: process.env.SITE_URL || '', dev });
-const securityHeaderList = Object.entries(securityHeaders);
+const securityHeaderList = Object.entries(everyResponseHeaders({ siteUrl: process.env.SITE_URL || '', dev }));
 
 const app = next({ dev, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
@@ -42,17 +42,13 @@ refreshHotOnOtherWriters(getDb().$client);
 
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';
-  if (url === BEACON_PATH) return handleViewBeacon(req, res, securityHeaders);
   for (const [name, value] of securityHeaderList) res.setHeader(name, value);
+  if (url === BEACON_PATH) return handleViewBeacon(req, res);
   const staff = url.startsWith('/admin') ? staffPageHeaders(url.split('?', 1)[0]!) : undefined;
   if (staff) for (const [name, value] of Object.entries(staff)) res.setHeader(name, value);
   try {
     const decision = frontDoorDecision(url);
-    if (decision?.kind === 'answer') {
-      const headers = { ...decision.headers, 'Content-Length': String(Buffer.byteLength(decision.body)) };
-      res.writeHead(decision.status, headers).end(req.method === 'HEAD' ? undefined : decision.body);
-      return;
-    }
+    if (decision?.kind === 'answer') return sendAnswer(res, decision, req.method);
     if (decision?.kind === 'rewrite') req.url = decision.url;
   } catch (error) {
     // The database busy beyond its timeout, say: Next's own routes still answer correctly.

@@ -10,6 +10,7 @@
  */
 import http from 'node:http';
 import { closeDb } from '@/db/client';
+import { jsonAnswer, sendAnswer } from '@/lib/http/front-door-types';
 import { BEACON_PATH, handleViewBeacon } from '@/lib/views/beacon-http';
 import { viewCounter } from '@/lib/views/view-counter';
 
@@ -18,8 +19,7 @@ const views = viewCounter();
 
 const server = http.createServer((req, res) => {
   if (req.url === BEACON_PATH) return handleViewBeacon(req, res);
-  const body = JSON.stringify({ error: 'not found' });
-  res.writeHead(404, { 'Cache-Control': 'private, no-store', 'Content-Type': 'application/json' }).end(body);
+  sendAnswer(res, jsonAnswer(404, { error: 'not found' }));
 });
 server.keepAliveTimeout = 30_000;
 server.listen(port, '127.0.0.1', () => console.log(`[views] 阅读计数服务 http://127.0.0.1:${port}/api/views`));

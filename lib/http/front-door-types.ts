@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 /**
  * What the front door (server.ts, before Next) decides for a request, in plain data so the
  * rules are testable without a server: answer it outright, hand Next a different URL, or let
@@ -21,4 +23,11 @@ export function jsonAnswer(status: number, body: unknown): HttpAnswer {
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'private, no-store' },
     body: JSON.stringify(body),
   };
+}
+
+/** Writes an answer to a node:http response, on top of any headers already set (HEAD: headers only). */
+export function sendAnswer(res: ServerResponse, answer: HttpAnswer, method?: string): void {
+  res
+    .writeHead(answer.status, { ...answer.headers, 'Content-Length': String(Buffer.byteLength(answer.body)) })
+    .end(method === 'HEAD' ? undefined : answer.body);
 }

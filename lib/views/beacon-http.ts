@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import { isViewableArticle } from '@/db/queries/hot';
+import { jsonAnswer, sendAnswer } from '@/lib/http/front-door-types';
 import { isBotUserAgent } from './bots';
 import { MAX_BEACON_BYTES, parseBeacon } from './parse-beacon';
 import { viewCounter } from './view-counter';
@@ -15,15 +16,10 @@ export const BEACON_PATH = '/api/views';
  * Counts go to the process's ViewBuffer, whose upsert adds to the stored count, so several
  * processes share the database safely.
  */
-export function handleViewBeacon(req: http.IncomingMessage, res: http.ServerResponse, headers: Record<string, string> = {}): void {
+export function handleViewBeacon(req: http.IncomingMessage, res: http.ServerResponse): void {
   const answer = (status: number, error?: string) => {
-    const base = { ...headers, 'Cache-Control': 'private, no-store' };
-    if (error === undefined) {
-      res.writeHead(status, base).end();
-      return;
-    }
-    const body = JSON.stringify({ error });
-    res.writeHead(status, { ...base, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) }).end(body);
+    if (error === undefined) res.writeHead(status, { 'Cache-Control': 'private, no-store' }).end();
+    else sendAnswer(res, jsonAnswer(status, { error }));
   };
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
