@@ -6,6 +6,19 @@ import { NOT_FOUND_PAGE, type FrontDoorDecision } from './front-door-types';
 const SECTION_LIST = /^\/news\/([^/]+)$/;
 const INTERNAL_PAGE = /^\/news\/([^/]+)\/page(?:\/([^/]*))?$/;
 
+/** The one `?page=` of a list URL (absent means 1); null when malformed or given twice. */
+function pageParam(searchParams: URLSearchParams): number | null {
+  const pages = searchParams.getAll('page');
+  return pages.length > 1 ? null : parsePage(pages[0]);
+}
+
+/** `<list>/page/<N>`, the cached internal route of page N, keeping the request's other parameters. */
+function pageRoute(listPath: string, page: number, searchParams: URLSearchParams): FrontDoorDecision {
+  searchParams.delete('page');
+  const query = searchParams.toString();
+  return { kind: 'rewrite', url: `${listPath}/page/${page}${query ? `?${query}` : ''}` };
+}
+
 /** The 404 page unless `slug` names a section whose list has a page `page`. */
 function checkListPage(rawSlug: string, page: number | null): FrontDoorDecision {
   if (page === null) return NOT_FOUND_PAGE;
@@ -35,14 +48,10 @@ export function sectionPageDecision(pathname: string, search: string): FrontDoor
   const match = SECTION_LIST.exec(pathname);
   if (!match) return undefined;
   const searchParams = new URLSearchParams(search);
-  const pages = searchParams.getAll('page');
-  const page = pages.length > 1 ? null : parsePage(pages[0]);
+  const page = pageParam(searchParams);
   const refusal = checkListPage(match[1]!, page);
   if (refusal || page === 1) return refusal;
-  const rest = searchParams;
-  rest.delete('page');
-  const query = rest.toString();
-  return { kind: 'rewrite', url: `/news/${match[1]}/page/${page}${query ? `?${query}` : ''}` };
+  return pageRoute(`/news/${match[1]}`, page!, searchParams);
 }
 
 const HOT_INTERNAL_PAGE = /^\/hot\/page(?:\/([^/]*))?$/;
@@ -60,11 +69,7 @@ export function hotPageDecision(pathname: string, search: string): FrontDoorDeci
   }
   if (pathname !== '/hot') return undefined;
   const searchParams = new URLSearchParams(search);
-  const pages = searchParams.getAll('page');
-  const page = pages.length > 1 ? null : parsePage(pages[0]);
+  const page = pageParam(searchParams);
   if (page === null || page > HOT_MAX_PAGES) return NOT_FOUND_PAGE;
-  if (page === 1) return undefined;
-  searchParams.delete('page');
-  const query = searchParams.toString();
-  return { kind: 'rewrite', url: `/hot/page/${page}${query ? `?${query}` : ''}` };
+  return page === 1 ? undefined : pageRoute('/hot', page, searchParams);
 }
