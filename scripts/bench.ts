@@ -248,36 +248,45 @@ const missP50 = missTimes[Math.floor(missTimes.length / 2)]!;
 const missMax = missTimes.at(-1)!;
 log(`cache miss (${missTimes.length} fresh articles): p50 ${missP50.toFixed(1)} ms, max ${missMax.toFixed(1)} ms`);
 
-// The view beacon at 2,000 req/s while the article page is under full load.
-const beaconId = articleId!;
-const before = viewSum(beaconId);
+// The view beacon at 2,000 req/s while the article page is under full load, against `base`
+// (the portal server itself, or nginx in front of it); counted after the buffers have flushed.
 const beaconRequests = 2000 * duration;
-const [beacon, underBeacon] = await Promise.all([
-  autocannon({
-    url: `${nextUrl}/api/views`,
-    method: 'POST',
-    connections,
-    overallRate: 2000,
-    workers: 1,
-    amount: beaconRequests,
-    body: JSON.stringify({ id: beaconId }),
-    headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': browserUA },
-  }),
-  autocannon({ url: nextUrl + articlePath, connections, duration }),
-]);
-await sleep(flushMs * 2 + 1000);
-const acknowledged = beacon.statusCodeStats['204']?.count ?? 0;
-const counted = viewSum(beaconId) - before;
-// Achieved rate over the whole fixed-size run (the per-second average misses the partial last second).
-const beaconRps = (beacon.statusCodeStats['204']?.count ?? 0) / beacon.duration;
-const underBeaconRps = underBeacon.requests.average;
+type BeaconRun = { sent: number; acknowledged: number; counted: number; rps: number; pagesDuring: number };
+async function beaconUnderLoad(base: string, id: number): Promise<BeaconRun> {
+  const start = viewSum(id);
+  const [beacon, pages] = await Promise.all([
+    autocannon({
+      url: `${base}/api/views`,
+      method: 'POST',
+      connections,
+      overallRate: 2000,
+      workers: 1,
+      amount: beaconRequests,
+      body: JSON.stringify({ id }),
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': browserUA },
+    }),
+    autocannon({ url: base + articlePath, connections, duration }),
+  ]);
+  await sleep(flushMs * 2 + 1000);
+  const acknowledged = beacon.statusCodeStats['204']?.count ?? 0;
+  return {
+    sent: beaconRequests,
+    acknowledged,
+    counted: viewSum(id) - start,
+    // Achieved rate over the whole fixed-size run (the per-second average misses the partial last second).
+    rps: acknowledged / beacon.duration,
+    pagesDuring: pages.requests.average,
+  };
+}
+
+const { acknowledged, counted, rps: beaconRps, pagesDuring: underBeaconRps } = await beaconUnderLoad(nextUrl, articleId!);
 const slowdown = articleRow ? 1 - underBeaconRps / articleRow.rps : NaN;
 log(`beacon: ${acknowledged} acknowledged (${beaconRps.toFixed(0)} req/s), ${counted} counted; article page ${underBeaconRps.toFixed(0)} req/s meanwhile`);
 
 // Through nginx (deploy/nginx.conf) with the same ceiling, and the beacon through nginx to its
 // own process (scripts/views-server.ts), as deployed.
 let nginxRow: Row | undefined;
-let nginxBeacon: { sent: number; acknowledged: number; counted: number; rps: number; pagesAlone: number; pagesDuring: number } | undefined;
+let nginxBeacon: (BeaconRun & { pagesAlone: number }) | undefined;
 if (flags['with-nginx']) {
   const tsxCli = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
   const viewsServer = spawn(process.execPath, [tsxCli, path.join(root, 'scripts', 'views-server.ts')], {
@@ -300,35 +309,12 @@ if (flags['with-nginx']) {
     stdio: 'inherit',
   });
   children.push(nginx);
-  await waitFor(`http://127.0.0.1:${ports.nginx}/api/health`);
-  nginxRow = await measure('article page through nginx', `http://127.0.0.1:${ports.nginx}`, articlePath);
-  await measure('home through nginx', `http://127.0.0.1:${ports.nginx}`, '/');
-
   const nginxUrl = `http://127.0.0.1:${ports.nginx}`;
-  const id = freshIds[1]!;
-  const start = viewSum(id);
-  const [b, pages] = await Promise.all([
-    autocannon({
-      url: `${nginxUrl}/api/views`,
-      method: 'POST',
-      connections,
-      overallRate: 2000,
-      workers: 1,
-      amount: beaconRequests,
-      body: JSON.stringify({ id }),
-      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': browserUA },
-    }),
-    autocannon({ url: nginxUrl + articlePath, connections, duration }),
-  ]);
-  await sleep(flushMs * 2 + 1000);
-  nginxBeacon = {
-    sent: beaconRequests,
-    acknowledged: b.statusCodeStats['204']?.count ?? 0,
-    counted: viewSum(id) - start,
-    rps: (b.statusCodeStats['204']?.count ?? 0) / b.duration,
-    pagesAlone: nginxRow?.rps ?? NaN,
-    pagesDuring: pages.requests.average,
-  };
+  await waitFor(`${nginxUrl}/api/health`);
+  nginxRow = await measure('article page through nginx', nginxUrl, articlePath);
+  await measure('home through nginx', nginxUrl, '/');
+
+  nginxBeacon = { ...(await beaconUnderLoad(nginxUrl, freshIds[1]!)), pagesAlone: nginxRow?.rps ?? NaN };
   log(`beacon via nginx → views-server: ${nginxBeacon.acknowledged} acknowledged (${nginxBeacon.rps.toFixed(0)} req/s), ${nginxBeacon.counted} counted; article via nginx ${nginxBeacon.pagesDuring.toFixed(0)} req/s meanwhile`);
 }
 
