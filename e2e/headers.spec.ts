@@ -1,5 +1,6 @@
 import { expect, test, type APIResponse, type ConsoleMessage } from '@playwright/test';
 import { everyResponseHeaders } from '../lib/http/security-headers';
+import { COMPILE_HINT } from '../scripts/lib/compile-hints';
 import { loginAs } from './helpers/auth';
 import { openE2eDatabase } from './helpers/e2e-db';
 
@@ -117,6 +118,19 @@ test('a reader page works under the policy: no CSP violation, the view beacon ge
   await page.getByRole('link', { name: '首页' }).first().click();
   await expect(page).toHaveURL(/\/$/);
   expect(cspViolations(messages)).toEqual([]);
+});
+
+test('every script a reader page loads carries V8’s compile hint (the build step ran)', async ({ page }) => {
+  const scripts: Array<{ url: string; body: Promise<string> }> = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script' && new URL(r.url()).pathname.startsWith('/_next/static/chunks/')) {
+      scripts.push({ url: r.url(), body: r.text() });
+    }
+  });
+  await page.goto(anArticle().path, { waitUntil: 'load' });
+  await expect(page.locator('h1').first()).toBeVisible();
+  expect(scripts.length).toBeGreaterThan(2);
+  for (const s of scripts) expect((await s.body).startsWith(COMPILE_HINT), s.url).toBe(true);
 });
 
 test('the admin editor works under the policy', async ({ page }) => {

@@ -13,7 +13,7 @@
  * (100000), BENCH_DURATION (10 s), NEXT_DIST_DIR (.next-bench), BUILD_LOCK (a file to
  * `flock` around `next build` when several people build on one machine).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/lib/seed/seed-database';
 import { renderNginxConfig } from '@/lib/http/nginx-config';
+import { buildPortal } from './lib/build';
 import { portalServerArgs } from './lib/portal-server';
 
 type Histogram = { average: number; mean: number; p50: number; p99: number; total: number };
@@ -62,7 +63,6 @@ const connections = 20;
 const distDir = process.env.NEXT_DIST_DIR || '.next-bench';
 const flushMs = 3000;
 const browserUA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
 const dbFile = path.join(tmp, 'portal.db');
@@ -113,9 +113,7 @@ const env: NodeJS.ProcessEnv = {
 };
 if (!flags['skip-build']) {
   log(`building into ${distDir}`);
-  const cmd = process.env.BUILD_LOCK ? ['flock', process.env.BUILD_LOCK, process.execPath, nextBin, 'build'] : [process.execPath, nextBin, 'build'];
-  const result = spawnSync(cmd[0]!, cmd.slice(1), { stdio: ['ignore', 'ignore', 'inherit'], env });
-  if (result.status !== 0) throw new Error('next build failed');
+  if (!buildPortal(env, { quiet: true, lock: process.env.BUILD_LOCK })) throw new Error('next build failed');
 }
 
 async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {

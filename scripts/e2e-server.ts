@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildPortal } from './lib/build';
 import { portalServerArgs } from './lib/portal-server';
 
 const port = process.env.E2E_PORT || '3200';
@@ -28,11 +29,10 @@ const run = (args: string[]) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 const tsx = path.join('node_modules', 'tsx', 'dist', 'cli.mjs');
-const next = path.join('node_modules', 'next', 'dist', 'bin', 'next');
 
 run([tsx, 'scripts/db-seed.ts', '--articles', process.env.E2E_ARTICLES || '300']);
 if (fs.existsSync('scripts/e2e-users.ts')) run([tsx, 'scripts/e2e-users.ts']);
-if (process.env.E2E_SKIP_BUILD !== '1') run([next, 'build']);
+if (process.env.E2E_SKIP_BUILD !== '1' && !buildPortal(env)) process.exit(1);
 
 const server = spawn(process.execPath, portalServerArgs(port), { stdio: 'inherit', env });
 const stop = (signal: NodeJS.Signals) => server.kill(signal);

@@ -3,17 +3,16 @@
  * builds when there is no build of the current sources, then runs the portal's server (server.ts).
  * A second start reuses the database and never reseeds over it.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { closeDb, databasePath, getDb, migrateDatabase } from '@/db/client';
 import { seedDatabase } from '@/lib/seed/seed-database';
 import { startupNotices } from '@/lib/startup-notices';
+import { buildPortal } from './lib/build';
 import { buildIsCurrent } from './lib/build-freshness';
 import { portalServerArgs } from './lib/portal-server';
 
 const root = process.cwd();
 const distDir = process.env.NEXT_DIST_DIR || '.next';
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 const db = getDb();
 migrateDatabase(db);
@@ -30,8 +29,7 @@ closeDb();
 // A build made before the demo content existed holds prerendered empty pages: rebuild then.
 if (empty || !buildIsCurrent(root, distDir)) {
   console.log('[build] 没有当前源码的构建,正在执行 next build …');
-  const result = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: process.env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  if (!buildPortal(process.env)) process.exit(1);
 }
 
 const port = process.env.PORT || '3000';

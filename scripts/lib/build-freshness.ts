@@ -1,8 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// Everything a `next build` is made from; a change to any of them makes the build stale.
-const SOURCES = ['app', 'components', 'db', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'proxy.ts', 'instrumentation.ts'];
+// Everything a build is made from, the build step included; a change to any of them makes it stale.
+const SOURCES = [
+  'app',
+  'components',
+  'db',
+  'lib',
+  'public',
+  'next.config.ts',
+  'package-lock.json',
+  'proxy.ts',
+  'instrumentation.ts',
+  'scripts/lib/build.ts',
+  'scripts/lib/compile-hints.ts',
+];
 
 function newestSourceMtime(root: string): number {
   let newest = 0;
