@@ -6,7 +6,7 @@ import path from 'node:path';
  * a file that starts with it is compiled eagerly, on the background thread that streams the script,
  * instead of lazily on the main thread the first time it is called. The browser chunks of a Next
  * build are module factories that all run during hydration; compiled lazily, their compilation was
- * about two thirds of the main-thread work at start-up (see README "Lighthouse").
+ * about a third of the main thread's script time at start-up (see README "Lighthouse").
  */
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
