@@ -18,6 +18,7 @@ import { sendAnswer } from '@/lib/http/front-door-types';
 import { everyResponseHeaders, staffPageHeaders } from '@/lib/http/security-headers';
 import { BEACON_PATH, handleViewBeacon } from '@/lib/views/beacon-http';
 import { getDb } from '@/db/client';
+import { followOtherProcesses } from '@/lib/cache/shared-invalidation';
 import { refreshHotList, refreshHotOnOtherWriters } from '@/lib/views/hot-refresh';
 import { viewCounter } from '@/lib/views/view-counter';
 
@@ -28,7 +29,7 @@ function option(short: string, long: string): string | undefined {
 const dev = process.argv.includes('--dev');
 const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
 const hostname = option('-H', '--hostname') ?? '0.0.0.0';
-// The scheduler and the 周热点 refresh call this process's internal routes at 127.0.0.1:$PORT
+// The scheduler, the 周热点 refresh and the shared cache log call this process's internal routes at 127.0.0.1:$PORT
 // (lib/scheduler), as they did under `next start`, which sets PORT the same way.
 process.env.PORT = String(port);
 const securityHeaderList = Object.entries(everyResponseHeaders({ siteUrl: process.env.SITE_URL || '', dev }));
@@ -39,6 +40,9 @@ await app.prepare();
 // Views written to the database refresh the cached 周热点 pages (lib/views/hot-refresh.ts).
 viewCounter().onFlushed = refreshHotList;
 refreshHotOnOtherWriters(getDb().$client);
+// Edits, publications and withdrawals made through another portal process on the same database
+// reach this process's cached pages within seconds (lib/cache/shared-invalidation.ts).
+followOtherProcesses(getDb().$client);
 
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';

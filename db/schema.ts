@@ -158,6 +158,23 @@ export const auditLog = sqliteTable(
   (t) => [index('audit_at_idx').on(t.at), index('audit_action_idx').on(t.action, t.at)],
 );
 
+/**
+ * What one portal process revalidated after a write, for the other processes on the same
+ * database file: each follows this log and revalidates the same pages in its own cache
+ * (lib/cache/shared-invalidation.ts). Rows older than a day are pruned on insert.
+ */
+export const cacheInvalidations = sqliteTable(
+  'cache_invalidations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    origin: text('origin').notNull(),
+    pages: text('pages', { mode: 'json' }).$type<string[]>().notNull(),
+    layouts: text('layouts', { mode: 'json' }).$type<string[]>().notNull(),
+  },
+  (t) => [index('cache_invalidations_at_idx').on(t.at)],
+);
+
 export type Section = typeof sections.$inferSelect;
 export type NewSection = typeof sections.$inferInsert;
 export type Article = typeof articles.$inferSelect;

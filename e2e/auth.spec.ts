@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { e2eDatabasePath, openE2eDatabase } from './helpers/e2e-db';
+import { openE2eDatabase } from './helpers/e2e-db';
 import { e2ePassword, loginAs } from './helpers/auth';
-import { portalServerArgs } from '../scripts/lib/portal-server';
+import { startSecondServer } from './helpers/second-server';
 
 const WRONG = '用户名或密码错误';
 
@@ -31,31 +30,6 @@ async function signedInPage(browser: Browser, role: 'admin' | 'editor' | 'report
   const page = await context.newPage();
   await loginAs(page, role, { username });
   return page;
-}
-
-/** A second portal server on the same build and database: a restarted server, as far as state goes. */
-async function startSecondServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, portalServerArgs(port), {
-    env: {
-      ...process.env,
-      DATABASE_PATH: e2eDatabasePath(),
-      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-e2e',
-      SITE_URL: `http://127.0.0.1:${port}`,
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 120; i++) {
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (res.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  child.kill('SIGTERM');
-  throw new Error(`second server on port ${port} did not start`);
 }
 
 test.describe('staff sign-in', () => {

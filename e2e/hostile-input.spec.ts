@@ -96,6 +96,8 @@ function cases(articlePath: string): Case[] {
     { method: 'POST', path: '/api/images', body: LONG, expect: 'any-4xx' },
     { method: 'GET', path: '/api/images', expect: 'any-4xx' },
     { method: 'POST', path: '/api/internal/scheduler', expect: 'any-4xx' },
+    // Without the process's own secret the revalidation route does not exist, whatever the body.
+    { method: 'POST', path: '/api/internal/revalidate', body: '{"pages":["/"],"layouts":["/"]}', expect: 'any-4xx' },
     // A real article with junk in the query string is still that article.
     { path: `${articlePath}?page=${LONG}`, expect: 'no-5xx' },
   );

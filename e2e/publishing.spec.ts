@@ -3,6 +3,7 @@ import { type Browser, type BrowserContext, type Page, expect, request as playwr
 import sharp from 'sharp';
 import { loginAs, type StaffRole } from './helpers/auth';
 import { openE2eDatabase } from './helpers/e2e-db';
+import { startSecondServer } from './helpers/second-server';
 
 /**
  * The newsroom's day: a reporter writes and submits, cannot publish (not in the UI, not by a
@@ -296,4 +297,44 @@ test('the dashboard, lists, sections and the editor have no axe violations', asy
   await page.goto(`/admin/articles/${id}`);
   await expect(page.getByRole('textbox', { name: '正文' })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test('a second portal process on the same database shows an edit and a withdrawal made through the first within seconds', async () => {
+  const port = Number(process.env.E2E_PORT || 3200) + 2;
+  const second = await startSecondServer(port);
+  try {
+    const { id, slug, title } = dbRow<{ id: number; slug: string; title: string }>(
+      `select a.id, s.slug, a.title from articles a join sections s on s.id = a.section_id
+       where a.status = 'published' and a.is_public = 1 and a.published_at <= ? and s.slug = 'international'
+       order by a.published_at desc limit 1 offset 3`,
+      Date.now(),
+    );
+    const articleUrl = `http://127.0.0.1:${port}/news/${slug}/${id}`;
+    const listUrl = `http://127.0.0.1:${port}/news/${slug}`;
+    const html = async (url: string) => (await fetch(url)).text();
+    // The second process has both pages in its own cache before anything changes.
+    expect(await html(articleUrl)).toContain(title);
+    expect(await html(listUrl)).toContain(title);
+    expect((await fetch(articleUrl)).headers.get('x-nextjs-cache')).toBe('HIT');
+    expect((await fetch(listUrl)).headers.get('x-nextjs-cache')).toBe('HIT');
+
+    // A correction through the first process (its cache revalidates at once; the second's follows the shared log).
+    const corrected = `${title}(更正 ${RUN})`;
+    const ed = editor.page;
+    await ed.goto(`/admin/articles/${id}`);
+    await ed.getByLabel('标题', { exact: true }).fill(corrected);
+    await ed.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(ed.getByTestId('save-status')).toContainText('已保存');
+    await expect.poll(() => html(articleUrl), { timeout: 15_000 }).toContain(corrected);
+    await expect.poll(() => html(listUrl), { timeout: 15_000 }).toContain(corrected);
+
+    // A withdrawal: gone at once (410 is answered live), and out of the second process's cached list within seconds.
+    ed.once('dialog', (d) => void d.accept());
+    await ed.getByRole('button', { name: '撤稿' }).click();
+    await expect(ed.getByTestId('article-status')).toHaveText('已撤稿');
+    expect((await fetch(articleUrl)).status).toBe(410);
+    await expect.poll(() => html(listUrl), { timeout: 15_000 }).not.toContain(corrected);
+  } finally {
+    second.kill('SIGTERM');
+  }
 });

@@ -17,6 +17,22 @@ export function internalOrigin(): string {
   return process.env.SCHEDULER_ORIGIN || `http://127.0.0.1:${process.env.PORT || '3000'}`;
 }
 
+/**
+ * POSTs to one of this process's internal routes (where revalidatePath works) with the
+ * scheduler's per-process secret. Undefined when the scheduler is not running: there is no
+ * secret then, and the routes answer 404 to everyone.
+ */
+export async function postInternal(path: string, body?: unknown): Promise<Response | undefined> {
+  const state = schedulerState();
+  if (!state.started) return undefined;
+  return fetch(`${internalOrigin()}${path}`, {
+    method: 'POST',
+    headers: { [SCHEDULER_SECRET_HEADER]: state.secret, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: 'no-store',
+  });
+}
+
 function arm(delayMs: number): void {
   const state = schedulerState();
   if (state.timer) clearTimeout(state.timer);
@@ -43,13 +59,8 @@ async function tick(): Promise<void> {
     // process's cached pages must learn of it too, so it revalidates as well.
     const wentLive = !due && (await articlesWentLiveBetween(new Date(since), new Date(now))).length > 0;
     if (due || wentLive) {
-      const response = await fetch(`${internalOrigin()}/api/internal/scheduler`, {
-        method: 'POST',
-        headers: { [SCHEDULER_SECRET_HEADER]: state.secret, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ since }),
-        cache: 'no-store',
-      });
-      if (!response.ok) throw new Error(`internal route answered ${response.status}`);
+      const response = await postInternal('/api/internal/scheduler', { since });
+      if (!response?.ok) throw new Error(`internal route answered ${response?.status}`);
       const result = (await response.json()) as { published: number[]; refreshed: number[]; until?: number };
       if (result.published.length) console.log(`[scheduler] ${new Date().toISOString()} 定时发布 ${result.published.length} 篇: ${result.published.join(', ')}`);
       state.coveredUntil = result.until ?? now;

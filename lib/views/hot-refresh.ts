@@ -1,8 +1,6 @@
 import type Database from 'better-sqlite3';
-import { internalOrigin } from '@/lib/scheduler/scheduler';
-import { SCHEDULER_SECRET_HEADER, schedulerState } from '@/lib/scheduler/scheduler-state';
-
-export const HOT_REFRESH_PATH = '/api/internal/hot';
+import { revalidateInThisProcess } from '@/lib/cache/shared-invalidation';
+import { hotListPaths } from '@/lib/cache-tags';
 
 let inFlight = false;
 
@@ -14,17 +12,11 @@ let inFlight = false;
  * secret; without a running scheduler the pages refresh on their revalidate time (5 min).
  */
 export function refreshHotList(): void {
-  const state = schedulerState();
-  if (inFlight || !state.started) return;
+  if (inFlight) return;
   inFlight = true;
-  fetch(`${internalOrigin()}${HOT_REFRESH_PATH}`, { method: 'POST', headers: { [SCHEDULER_SECRET_HEADER]: state.secret }, cache: 'no-store' })
-    .then((response) => {
-      if (!response.ok) console.error(`[views] 周热点刷新失败: ${response.status}`);
-    })
-    .catch((error: unknown) => console.error('[views] 周热点刷新失败', error))
-    .finally(() => {
-      inFlight = false;
-    });
+  void revalidateInThisProcess(hotListPaths()).finally(() => {
+    inFlight = false;
+  });
 }
 
 /**

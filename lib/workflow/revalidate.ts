@@ -1,15 +1,27 @@
 import { revalidatePath } from 'next/cache';
+import { recordInvalidation } from '@/db/mutations/cache-invalidations';
 import { getSectionTrail } from '@/db/queries/sections';
+import { processOrigin } from '@/lib/cache/process-origin';
 import { type AffectedPaths, mergeAffectedPaths, pathsAffectedByArticle, pathsAffectedBySections } from '@/lib/cache-tags';
 
 /**
- * Applies what lib/cache-tags.ts says a change makes stale. Must run inside a request
- * (server action or route handler): Next only accepts revalidatePath there, which is why the
- * scheduler reaches it through an internal route rather than calling it from its timer.
+ * Marks the pages stale in this process's cache only. Must run inside a request (server action
+ * or route handler): Next only accepts revalidatePath there, which is why the scheduler and the
+ * shared log reach it through an internal route rather than calling it from a timer.
  */
-export function revalidatePaths(paths: AffectedPaths): void {
+export function revalidateHere(paths: AffectedPaths): void {
   for (const page of paths.pages) revalidatePath(page);
   for (const layout of paths.layouts) revalidatePath(layout, 'layout');
+}
+
+/**
+ * After a write: applies what lib/cache-tags.ts says it made stale here, and logs it for the
+ * other portal processes on the same database, which follow the log within seconds
+ * (lib/cache/shared-invalidation.ts).
+ */
+export async function revalidatePaths(paths: AffectedPaths): Promise<void> {
+  revalidateHere(paths);
+  await recordInvalidation(paths, processOrigin());
 }
 
 /** The paths of one article in one section, with every ancestor section's list. */
@@ -30,9 +42,9 @@ export async function revalidateArticle(change: { id: number; sectionId: number;
   if (change.previousSectionId !== undefined && change.previousSectionId !== change.sectionId) {
     parts.push(await articlePaths(change.id, change.previousSectionId));
   }
-  revalidatePaths(mergeAffectedPaths(...parts));
+  await revalidatePaths(mergeAffectedPaths(...parts));
 }
 
-export function revalidateSections(slugs: string[]): void {
-  revalidatePaths(pathsAffectedBySections(slugs));
+export async function revalidateSections(slugs: string[]): Promise<void> {
+  await revalidatePaths(pathsAffectedBySections(slugs));
 }

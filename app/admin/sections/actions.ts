@@ -28,7 +28,7 @@ function readForm(form: FormData) {
 async function finish(result: SectionResult, action: string, detail: string, actor: { id: number; username: string }): Promise<SectionFormState> {
   if (!result.ok) return { ok: false, message: result.message };
   await recordAudit({ actorId: actor.id, actorName: actor.username, action, target: `section:${result.section.id}`, detail, ip: await clientIp() });
-  revalidateSections(result.affectedSlugs);
+  await revalidateSections(result.affectedSlugs);
   return { ok: true, message: '已保存。' };
 }
 
