@@ -2,8 +2,6 @@
  * What a change makes stale, answered in one place. Public pages are cached (ISR); a write
  * calls `revalidatePaths(pathsAffectedBy…)` so readers see it on the next request.
  */
-import { HOT_MAX_PAGES } from '@/db/queries/hot';
-
 export const PUBLIC_LAYOUT_PATH = '/';
 // Feeds (/rss.xml, /news/<slug>/rss.xml) and sitemaps (/sitemap.xml, /sitemaps/*) are rendered per
 // request from indexed reads, so no write needs to revalidate them; server.ts answers 301/410 live (lib/http/front-door.ts).
@@ -47,14 +45,4 @@ export function mergeAffectedPaths(...all: AffectedPaths[]): AffectedPaths {
     pages: [...new Set(all.flatMap((a) => a.pages))],
     layouts: [...new Set(all.flatMap((a) => a.layouts))],
   };
-}
-
-/**
- * New view counts: every URL of 周热点 by name (/hot and its internal /hot/page/<N>, the pages
- * past the end of the list included, which answer 404 until the list grows). Exact and cheap.
- */
-export function hotListPaths(): AffectedPaths {
-  const pages = ['/hot'];
-  for (let page = 2; page <= HOT_MAX_PAGES; page++) pages.push(`/hot/page/${page}`);
-  return { pages, layouts: [] };
 }

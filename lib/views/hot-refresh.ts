@@ -1,6 +1,17 @@
 import type Database from 'better-sqlite3';
+import { HOT_MAX_PAGES } from '@/db/queries/hot';
 import { revalidateInThisProcess } from '@/lib/cache/shared-invalidation';
-import { hotListPaths } from '@/lib/cache-tags';
+import type { AffectedPaths } from '@/lib/cache-tags';
+
+/**
+ * New view counts: every URL of 周热点 by name (/hot and its internal /hot/page/<N>, the pages
+ * past the end of the list included, which answer 404 until the list grows). Exact and cheap.
+ */
+function hotListPaths(): AffectedPaths {
+  const pages = ['/hot'];
+  for (let page = 2; page <= HOT_MAX_PAGES; page++) pages.push(`/hot/page/${page}`);
+  return { pages, layouts: [] };
+}
 
 let inFlight = false;
 
