@@ -1,0 +1,64 @@
+import { type SQL, sql } from 'drizzle-orm';
+
+/**
+ * Who may read an article, written once. Every public read (pages, lists, feeds, sitemaps,
+ * search, 周热点, the view beacon, the front door) derives its condition from here:
+ * - `PUBLIC_STATUS_SQL`: the status half, stored as the generated column `is_public` so the
+ *   public indexes can lead with it (db/schema.ts);
+ * - `visibleAt(now)`: the Drizzle condition on `articles`;
+ * - `visibleClause(alias)`: the same text for raw prepared statements, binding `@now`;
+ * - `isVisibleToReaders(row, now)`: the TypeScript check.
+ * A later rule (a take-down time, say) is added to the three derivations below and nowhere else.
+ *
+ * This module imports nothing from db/schema.ts, which imports it for the generated column.
+ */
+export const PUBLIC_STATUSES = ['published', 'scheduled'] as const;
+export type PublicStatus = (typeof PUBLIC_STATUSES)[number];
+
+/** `(status in ('published', 'scheduled'))`: the generated column's expression (migrations hold the same text). */
+export const PUBLIC_STATUS_SQL = `(status in (${PUBLIC_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
+
+/** Statuses readers can see (or will, at publishedAt): a change to such an article refreshes public pages. */
+export function isPublicStatus(status: string): status is PublicStatus {
+  return (PUBLIC_STATUSES as readonly string[]).includes(status);
+}
+
+export type VisibilityFields = { status: string; publishedAt: Date | number | null };
+
+/** Whether readers may see the article at `now`. */
+export function isVisibleToReaders(row: VisibilityFields, now: Date | number = Date.now()): boolean {
+  if (!isPublicStatus(row.status) || row.publishedAt === null) return false;
+  const at = typeof row.publishedAt === 'number' ? row.publishedAt : row.publishedAt.getTime();
+  return at <= (typeof now === 'number' ? now : now.getTime());
+}
+
+function columns(alias: string): { isPublic: string; publishedAt: string } {
+  if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`visibility: bad table alias ${alias}`);
+  return { isPublic: `${alias}.is_public`, publishedAt: `${alias}.published_at` };
+}
+
+/**
+ * The condition as SQL text for a raw prepared statement over `alias` (an `articles` row or a
+ * `search_docs` row, which mirrors the same columns); bind `{ now: ms }` alongside any
+ * positional parameters (better-sqlite3 accepts both in one call).
+ */
+export function visibleClause(alias = 'articles'): string {
+  const c = columns(alias);
+  return `(${c.isPublic} = 1 and ${c.publishedAt} <= @now)`;
+}
+
+/** The condition as a Drizzle SQL fragment over `alias`, with `now` bound as a value. */
+export function visibleAt(now: Date | number, alias = 'articles'): SQL {
+  const c = columns(alias);
+  const at = typeof now === 'number' ? now : now.getTime();
+  return sql`(${sql.raw(c.isPublic)} = 1 and ${sql.raw(c.publishedAt)} <= ${at})`;
+}
+
+/**
+ * The order every public list uses, matching the `(…, is_public, published_at)` indexes so
+ * SQLite walks an index instead of sorting. `direction` is 'desc' (newest first) or 'asc'.
+ */
+export function publicOrder(alias = 'articles', direction: 'asc' | 'desc' = 'desc'): SQL {
+  const c = columns(alias);
+  return sql.raw(`${c.isPublic} ${direction}, ${c.publishedAt} ${direction}`);
+}
