@@ -8,6 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
+import { PUBLIC_STATUS_SQL } from './visibility';
 
 export const ARTICLE_STATUSES = ['draft', 'in_review', 'scheduled', 'published', 'withdrawn'] as const;
 export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
@@ -66,7 +67,7 @@ export const articles = sqliteTable(
      * 1 when the status lets readers see the article once publishedAt has passed. A generated
      * column so the public indexes can lead with it and every list stays a single index range.
      */
-    isPublic: integer('is_public').generatedAlwaysAs(sql`(status in ('published', 'scheduled'))`, {
+    isPublic: integer('is_public').generatedAlwaysAs(sql.raw(PUBLIC_STATUS_SQL), {
       mode: 'virtual',
     }),
     publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
@@ -189,3 +190,17 @@ export const siteMeta = sqliteTable('site_meta', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Sessions ended by signing out before their 12-hour limit (lib/auth/revoked-sessions.ts).
+ * `sid` is the session id the sign-in put in the token; a row is kept only until the token
+ * would have expired anyway, then pruned.
+ */
+export const revokedSessions = sqliteTable(
+  'revoked_sessions',
+  {
+    sid: text('sid').primaryKey(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('revoked_sessions_expires_idx').on(t.expiresAt)],
+);
