@@ -5,6 +5,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema';
 import { registerSearchFunctions } from '../lib/search/sql-functions';
+import { processSingleton } from '../lib/process-registry';
 
 export type DB = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -15,7 +16,7 @@ export function databasePath(): string {
 /**
  * Opens a connection with the settings every process of the portal must share.
  * - WAL: readers never block the writer, so pages keep serving while staff publish and
- *   several `next start` processes can share one file.
+ *   several portal processes (server.ts) can share one file.
  * - busy_timeout: a writer waits for another process's write instead of failing with
  *   SQLITE_BUSY; writes here are short, so 5 s is never reached in practice.
  * - synchronous=NORMAL: in WAL mode a committed transaction survives a crash of the
@@ -50,7 +51,7 @@ export function openDatabase(file = databasePath()): DB {
 const connectionHooks: Array<(sqlite: Database.Database) => void> = [];
 export function onConnection(hook: (sqlite: Database.Database) => void): void {
   connectionHooks.push(hook);
-  const existing = (globalThis as GlobalWithDb).__portalDb;
+  const existing = connection().db;
   if (existing) hook(existing.$client);
 }
 // The search index triggers call these; every connection (server, seed, scripts, tests) needs them.
@@ -63,12 +64,21 @@ export function migrateDatabase(db: DB): void {
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
 }
 
-type GlobalWithDb = typeof globalThis & { __portalDb?: DB; __portalExitHook?: boolean; __portalCloseHooks?: Array<() => void> };
+type ConnectionState = { db?: DB; exitHookInstalled: boolean; closeHooks: Array<() => void> };
 
-/** The one connection of this process (kept on globalThis so dev reloads don't leak handles). */
+/**
+ * The connection and its shutdown hooks, once per process (lib/process-registry.ts): server.ts and
+ * Next's route bundles each load this module, and they must share one connection, and the
+ * process exits once.
+ */
+function connection(): ConnectionState {
+  return processSingleton<ConnectionState>('db-connection', () => ({ exitHookInstalled: false, closeHooks: [] }));
+}
+
+/** The one connection of this process. */
 export function getDb(): DB {
-  const g = globalThis as GlobalWithDb;
-  if (!g.__portalDb) {
+  const state = connection();
+  if (!state.db) {
     const db = openDatabase();
     // A process never reads a database older than its code: apply any pending migration.
     migrateDatabase(db);
@@ -78,13 +88,13 @@ export function getDb(): DB {
     // stays ~100 ms even on a large file; later opens find current statistics and do nothing.
     db.$client.pragma('analysis_limit = 400');
     db.$client.pragma('optimize = 0x10002');
-    g.__portalDb = db;
-    // On the way out (after Next's SIGTERM handler has stopped accepting and calls
-    // process.exit), give writers their last word, then close so the WAL is checkpointed.
-    if (!g.__portalExitHook) {
-      g.__portalExitHook = true;
+    state.db = db;
+    // On the way out (after server.ts has stopped accepting and calls process.exit), give
+    // writers their last word, then close so the WAL is checkpointed.
+    if (!state.exitHookInstalled) {
+      state.exitHookInstalled = true;
       process.once('exit', () => {
-        for (const hook of [...closeHooks()].reverse()) {
+        for (const hook of [...state.closeHooks].reverse()) {
           try {
             hook();
           } catch (error) {
@@ -95,7 +105,7 @@ export function getDb(): DB {
       });
     }
   }
-  return g.__portalDb;
+  return state.db;
 }
 
 /**
@@ -113,21 +123,15 @@ export function preparedOnce(source: string, configure: (statement: Database.Sta
   };
 }
 
-/** Kept on globalThis: Next may load this module once per route bundle, the process exits once. */
-function closeHooks(): Array<() => void> {
-  const g = globalThis as GlobalWithDb;
-  g.__portalCloseHooks ??= [];
-  return g.__portalCloseHooks;
-}
 /** Runs (synchronously) when the process exits, before the connection closes: flush buffers here. */
 export function beforeDbClose(hook: () => void): void {
-  closeHooks().push(hook);
+  connection().closeHooks.push(hook);
 }
 
 export function closeDb(): void {
-  const g = globalThis as GlobalWithDb;
-  if (g.__portalDb) {
-    g.__portalDb.$client.close();
-    g.__portalDb = undefined;
+  const state = connection();
+  if (state.db) {
+    state.db.$client.close();
+    state.db = undefined;
   }
 }

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
-
-const KEY = Symbol.for('news-portal.process-origin');
+import { processSingleton } from '@/lib/process-registry';
 
 /**
- * This portal process's name in the shared invalidation log. Kept on globalThis: server.ts and
- * the app's bundles (server actions, route handlers) are separate module instances of one process.
+ * This portal process's name in the shared invalidation log, one per process
+ * (lib/process-registry.ts): server.ts and the app's bundles (server actions, route handlers)
+ * are separate module instances of one process, and must not take each other's entries for
+ * another process's.
  */
 export function processOrigin(): string {
-  const g = globalThis as typeof globalThis & { [KEY]?: string };
-  g[KEY] ??= `${process.pid}-${randomBytes(6).toString('hex')}`;
-  return g[KEY];
+  return processSingleton('process-origin', () => `${process.pid}-${randomBytes(6).toString('hex')}`);
 }

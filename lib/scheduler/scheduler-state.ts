@@ -1,9 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { processSingleton } from '@/lib/process-registry';
 
 /**
- * The publish scheduler's per-process state, kept on globalThis: instrumentation.ts and the
+ * The publish scheduler's per-process state (lib/process-registry.ts): instrumentation.ts and the
  * app's route handlers and actions are separate bundles of the same process, and this is the
- * one object they share (the timer, the secret the internal route checks, and `arm`).
+ * one object they share (the timer, the secret the internal route checks, and `rearm`).
  */
 export type SchedulerState = {
   secret: string;
@@ -17,12 +18,8 @@ export type SchedulerState = {
   rearm?: () => void;
 };
 
-const KEY = Symbol.for('news-portal.scheduler');
-
 export function schedulerState(): SchedulerState {
-  const g = globalThis as typeof globalThis & { [KEY]?: SchedulerState };
-  g[KEY] ??= { secret: randomBytes(32).toString('hex'), started: false };
-  return g[KEY];
+  return processSingleton<SchedulerState>('scheduler', () => ({ secret: randomBytes(32).toString('hex'), started: false }));
 }
 
 export const SCHEDULER_SECRET_HEADER = 'x-scheduler-secret';

@@ -1,18 +1,17 @@
+import { processSingleton } from '@/lib/process-registry';
+
 /**
  * Who has which article open in the editor, so two staff editing the same piece are told.
- * Kept in this process's memory (on globalThis, shared by the route bundles): editors send a
- * heartbeat every 15 s, and an entry older than 45 s counts as gone. With several processes
- * behind a load balancer each sees only its own editors; the version check still prevents any
- * silent overwrite there.
+ * Kept in this process's memory, once for all its bundles (lib/process-registry.ts): editors
+ * send a heartbeat every 15 s, and an entry older than 45 s counts as gone. With several
+ * processes behind a load balancer each sees only its own editors; the version check still
+ * prevents any silent overwrite there.
  */
 const TTL_MS = 45_000;
 type Entry = { name: string; at: number };
-const KEY = Symbol.for('news-portal.editor-presence');
 
 function table(): Map<number, Map<number, Entry>> {
-  const g = globalThis as typeof globalThis & { [KEY]?: Map<number, Map<number, Entry>> };
-  g[KEY] ??= new Map();
-  return g[KEY];
+  return processSingleton('editor-presence', () => new Map<number, Map<number, Entry>>());
 }
 
 /** Records that `userId` has `articleId` open and returns the names of the others who do. */
