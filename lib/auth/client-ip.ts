@@ -1,4 +1,5 @@
 import { headers } from 'next/headers';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 
 type HeaderSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
@@ -7,20 +8,19 @@ function read(source: HeaderSource, name: string): string | undefined {
     return (source as { get(name: string): string | null }).get(name) ?? undefined;
   }
   const value = (source as Record<string, string | string[] | undefined>)[name];
-  return Array.isArray(value) ? value.join(',') : value;
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /**
- * The caller's address for throttling and the audit log. We take the LAST X-Forwarded-For entry:
- * it is the one written by the nearest hop we trust (nginx's $proxy_add_x_forwarded_for, or
- * Next itself from the socket when nothing is in front), whereas earlier entries are whatever
- * the client chose to send.
+ * The caller's address for throttling and the audit log: the header the front door (server.ts)
+ * writes from the socket and TRUST_PROXY (lib/http/client-address.ts), replacing any copy the
+ * client sent. X-Forwarded-For and X-Real-IP are never read here: anyone can send them straight
+ * to the Node server. Null when the app runs without the front door (e.g. bare `next start`):
+ * unknown beats an address the client chose.
  */
 export function ipFromHeaders(source: HeaderSource): string | null {
-  const forwarded = read(source, 'x-forwarded-for');
-  const last = forwarded?.split(',').map((s) => s.trim()).filter(Boolean).pop();
-  const ip = last || read(source, 'x-real-ip')?.trim();
-  return ip ? ip.replace(/^::ffff:/, '').slice(0, 64) : null;
+  const ip = read(source, CLIENT_ADDRESS_HEADER)?.trim();
+  return ip ? ip.slice(0, 64) : null;
 }
 
 /** The current request's client address (server components, actions, route handlers). */
