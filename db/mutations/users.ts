@@ -18,14 +18,18 @@ export async function insertUser(input: { username: string; displayName: string;
 }
 
 /**
- * Runs a change to one user that must not leave the site without an enabled admin. The check and
- * the write share one IMMEDIATE transaction, so two admins demoting each other at once cannot
- * both succeed.
+ * Runs a change to one user that must not leave the site without an enabled admin. The rule
+ * concerns only a change that takes rights away (`removesAdmin`: demote, disable) from a user who
+ * is an enabled admin right now, so disabling a reporter never depends on whether some admin is
+ * enabled (a site whose last admin was disabled by hand must still be able to manage its staff).
+ * The read, the check and the write share one IMMEDIATE transaction, so two admins demoting each
+ * other at once cannot both succeed.
  */
 function changeKeepingAnAdmin(userId: number, removesAdmin: boolean, apply: () => void): void {
   const db = getDb();
   const run = db.$client.transaction(() => {
-    if (removesAdmin) {
+    const target = db.select({ role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, userId)).get();
+    if (target && target.role === 'admin' && !target.disabled && removesAdmin) {
       const others = db
         .select({ n: sql<number>`count(*)` })
         .from(users)
