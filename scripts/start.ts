@@ -1,6 +1,7 @@
 /**
  * `npm start`: prepares the embedded database (migrate; seed the demo when it is empty),
- * builds when there is no build of the current sources, then runs the portal's server (server.ts).
+ * builds when there is no build of the current sources (scripts/lib/build-freshness.ts), then runs
+ * the portal's server (server.ts), the only way the portal serves in production (instrumentation.ts).
  * A second start reuses the database and never reseeds over it.
  */
 import { spawn } from 'node:child_process';
@@ -26,10 +27,14 @@ if (empty) {
 for (const notice of startupNotices(db)) console.log(notice);
 closeDb();
 
-// A build made before the demo content existed holds prerendered empty pages: rebuild then.
+// Current means built from these very sources and dependencies (by content: `npm install`
+// rewrites the lock and leaves it meaning the same). A build made before the demo content
+// existed holds prerendered empty pages: rebuild then too.
 if (empty || !buildIsCurrent(root, distDir)) {
   console.log('[build] 没有当前源码的构建,正在执行 next build …');
   if (!buildPortal(process.env)) process.exit(1);
+} else {
+  console.log(`[build] ${distDir} 中的构建与当前源码一致,无需重新构建`);
 }
 
 const port = process.env.PORT || '3000';
