@@ -13,6 +13,8 @@
  */
 import http from 'node:http';
 import next from 'next';
+import { bodyLimitFor, limitRequestBody } from '@/lib/http/body-limit';
+import { stampClientAddress, trustedProxyHops } from '@/lib/http/client-address';
 import { frontDoorDecision } from '@/lib/http/front-door';
 import { sendAnswer } from '@/lib/http/front-door-types';
 import { everyResponseHeaders, staffPageHeaders } from '@/lib/http/security-headers';
@@ -32,6 +34,8 @@ const hostname = option('-H', '--hostname') ?? '0.0.0.0';
 // The scheduler, the 周热点 refresh and the shared cache log call this process's internal routes at 127.0.0.1:$PORT
 // (lib/scheduler), as they did under `next start`, which sets PORT the same way.
 process.env.PORT = String(port);
+// How many proxies in front of us may name the client in X-Forwarded-For (lib/http/client-address.ts).
+const proxyHops = trustedProxyHops();
 const securityHeaderList = Object.entries(everyResponseHeaders({ siteUrl: process.env.SITE_URL || '', dev }));
 
 const app = next({ dev, dir: process.cwd(), hostname, port });
@@ -48,6 +52,10 @@ const server = http.createServer((req, res) => {
   const url = req.url ?? '/';
   for (const [name, value] of securityHeaderList) res.setHeader(name, value);
   if (url === BEACON_PATH) return handleViewBeacon(req, res);
+  // Every body is counted as it arrives and refused past its route's limit (lib/http/body-limit.ts).
+  if (!limitRequestBody(req, res, bodyLimitFor(url))) return;
+  // The one client address code under Next reads, from the socket and TRUST_PROXY only.
+  stampClientAddress(req, proxyHops);
   const staff = url.startsWith('/admin') ? staffPageHeaders(url.split('?', 1)[0]!) : undefined;
   if (staff) for (const [name, value] of Object.entries(staff)) res.setHeader(name, value);
   try {

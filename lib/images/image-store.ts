@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { getDb } from '@/db/client';
 import { images } from '@/db/schema';
+import { MAX_IMAGE_BYTES } from './limits';
 
 /**
  * Uploaded images: checked by their bytes (never their name or the browser's claimed type),
@@ -11,7 +12,7 @@ import { images } from '@/db/schema';
  * widths article pages use. Names are content hashes, so the files never change and can be
  * cached by browsers for a year.
  */
-export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+export { MAX_IMAGE_BYTES };
 export const VARIANT_WIDTHS = [480, 960, 1600] as const;
 export type VariantWidth = (typeof VARIANT_WIDTHS)[number];
 
