@@ -23,6 +23,8 @@ export const LOGO_PATH = '/logo.png';
 export const LOGO_SIZE = { width: 512, height: 512 } as const;
 export const VIEW_BEACON_PATH = '/api/views';
 export const ADMIN_PATH = '/admin';
+/** Machine endpoints (auth, the view beacon, health): closed to crawlers in robots.txt. */
+export const API_PATH = '/api';
 
 /** `/path` or `/path?page=N`: page 2+ of a list is its own canonical, page 1 has no query. */
 export function pagedPath(path: string, page: number): string {
@@ -129,4 +131,17 @@ export function matchHotPageRoute(pathname: string): { rawPage: string } | null 
 /** `articles-<n>.xml` under /sitemaps/: the raw chunk number, or null. */
 export function matchArticleSitemapName(name: string): string | null {
   return ARTICLE_SITEMAP.exec(name)?.[1] ?? null;
+}
+
+const SITEMAPS_DIR = '/sitemaps';
+
+export type SitemapName = { kind: 'pages' } | { kind: 'news' } | { kind: 'articles'; rawChunk: string };
+
+/** The `[name]` segment app/sitemaps/[name]/route.ts serves, read back into which sitemap it is. */
+export function matchSitemapName(name: string): SitemapName | null {
+  const path = `${SITEMAPS_DIR}/${name}`;
+  if (path === PAGES_SITEMAP_PATH) return { kind: 'pages' };
+  if (path === NEWS_SITEMAP_PATH) return { kind: 'news' };
+  const rawChunk = matchArticleSitemapName(name);
+  return rawChunk === null ? null : { kind: 'articles', rawChunk };
 }

@@ -1,7 +1,7 @@
 import { siteFeedItems } from '@/db/queries/feeds';
 import { renderRss, RSS_CONTENT_TYPE } from '@/lib/feeds/rss';
 import { xmlResponse } from '@/lib/feeds/xml';
-import { SITE_FEED_PATH } from '@/lib/seo/urls';
+import { HOME_PATH, SITE_FEED_PATH } from '@/lib/routes';
 import { siteConfig } from '@/lib/site-config';
 
 // Rendered per request (50 rows along an index) so a publication or withdrawal shows at once.
@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET() {
   const items = await siteFeedItems();
   return xmlResponse(
-    renderRss({ title: siteConfig.name, path: '/', feedPath: SITE_FEED_PATH, description: siteConfig.description }, items),
+    renderRss({ title: siteConfig.name, path: HOME_PATH, feedPath: SITE_FEED_PATH, description: siteConfig.description }, items),
     RSS_CONTENT_TYPE,
   );
 }

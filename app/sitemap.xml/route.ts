@@ -1,7 +1,7 @@
 import { articleSitemapChunks, newestPublication } from '@/db/queries/sitemaps';
 import { chunkIndexEntries, renderSitemapIndex, XML_CONTENT_TYPE } from '@/lib/feeds/sitemap';
 import { xmlResponse } from '@/lib/feeds/xml';
-import { articleSitemapPath, NEWS_SITEMAP_PATH, PAGES_SITEMAP_PATH } from '@/lib/seo/urls';
+import { articleSitemapPath, NEWS_SITEMAP_PATH, PAGES_SITEMAP_PATH } from '@/lib/routes';
 
 // Rendered per request so publishing and withdrawal show at once; CDNs cache it briefly.
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
-import { articlePath } from '@/lib/cache-tags';
 import type { FeedItem } from '@/db/queries/feeds';
+import { articlePath } from '@/lib/routes';
 import { describeArticle } from '@/lib/seo/describe';
 import { absoluteUrl } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site-config';

@@ -1,5 +1,5 @@
 import type { NewsSitemapArticle, SitemapArticle, SitemapChunk } from '@/db/queries/sitemaps';
-import { articlePath } from '@/lib/cache-tags';
+import { articlePath } from '@/lib/routes';
 import { absoluteUrl } from '@/lib/seo/urls';
 import { siteConfig } from '@/lib/site-config';
 import { isoShanghai } from '@/lib/time';

@@ -1,3 +1,4 @@
+import { SEARCH_PATH } from '@/lib/routes';
 import { absoluteUrl } from '@/lib/seo/urls';
 import type { PotentialAction } from '@/lib/structured-data/website';
 
@@ -5,7 +6,7 @@ import type { PotentialAction } from '@/lib/structured-data/website';
 export function siteSearchAction(): PotentialAction {
   return {
     '@type': 'SearchAction',
-    target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl('/search')}?q={search_term_string}` },
+    target: { '@type': 'EntryPoint', urlTemplate: `${absoluteUrl(SEARCH_PATH)}?q={search_term_string}` },
     'query-input': 'required name=search_term_string',
   };
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import { articlePath, sectionPath } from '@/lib/cache-tags';
+import { articlePath, HOME_PATH, LOGO_PATH, LOGO_SIZE, pagedPath, sectionFeedPath, sectionPath, SITE_FEED_PATH } from '@/lib/routes';
 import { siteConfig } from '@/lib/site-config';
 import { isoShanghai, shanghaiDateTime } from '@/lib/time';
 import { describeArticle } from './describe';
-import { absoluteUrl, LOGO_PATH, LOGO_SIZE, pagedPath, sectionFeedPath, SITE_FEED_PATH, siteDomain } from './urls';
+import { absoluteUrl, siteDomain } from './urls';
 
 type Feed = { url: string; title: string };
 
@@ -30,7 +30,7 @@ export function rootMetadata(): Metadata {
 }
 
 export function homeMetadata(): Metadata {
-  const url = absoluteUrl('/');
+  const url = absoluteUrl(HOME_PATH);
   return {
     title: { absolute: siteConfig.name },
     description: siteConfig.description,

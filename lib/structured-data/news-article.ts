@@ -1,4 +1,4 @@
-import { articlePath } from '@/lib/cache-tags';
+import { articlePath } from '@/lib/routes';
 import { describeArticle } from '@/lib/seo/describe';
 import { absoluteUrl } from '@/lib/seo/urls';
 import { isoShanghai } from '@/lib/time';

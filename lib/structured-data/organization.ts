@@ -1,14 +1,15 @@
 import { siteConfig } from '@/lib/site-config';
-import { absoluteUrl, LOGO_PATH, LOGO_SIZE } from '@/lib/seo/urls';
+import { HOME_PATH, LOGO_PATH, LOGO_SIZE } from '@/lib/routes';
+import { absoluteUrl } from '@/lib/seo/urls';
 
 /** The publisher of every article: the newsroom, with the logo Google requires for NewsArticle. */
 export function publisherOrganization() {
   return {
     '@type': 'NewsMediaOrganization',
-    '@id': absoluteUrl('/#organization'),
+    '@id': `${absoluteUrl(HOME_PATH)}#organization`,
     name: siteConfig.name,
     alternateName: siteConfig.organizer,
-    url: absoluteUrl('/'),
+    url: absoluteUrl(HOME_PATH),
     logo: { '@type': 'ImageObject', url: absoluteUrl(LOGO_PATH), ...LOGO_SIZE },
   };
 }

@@ -1,4 +1,5 @@
 import { siteConfig } from '@/lib/site-config';
+import { HOME_PATH } from '@/lib/routes';
 import { absoluteUrl } from '@/lib/seo/urls';
 import { publisherOrganization } from './organization';
 import type { JsonLd } from './serialize';
@@ -15,10 +16,10 @@ export function websiteJsonLd(options: { potentialAction?: PotentialAction } = {
   return {
     '@context': 'https://schema.org',
     '@type': 'WebSite',
-    '@id': absoluteUrl('/#website'),
+    '@id': `${absoluteUrl(HOME_PATH)}#website`,
     name: siteConfig.name,
     alternateName: siteConfig.shortName,
-    url: absoluteUrl('/'),
+    url: absoluteUrl(HOME_PATH),
     description: siteConfig.description,
     inLanguage: 'zh-CN',
     publisher: publisherOrganization(),

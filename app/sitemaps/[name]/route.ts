@@ -1,8 +1,8 @@
 import { articleSitemapEntries, newestPublication, newsSitemapEntries, sectionsWithLastPublication } from '@/db/queries/sitemaps';
 import { articleUrlEntries, renderNewsSitemap, renderUrlset, XML_CONTENT_TYPE } from '@/lib/feeds/sitemap';
 import { xmlResponse } from '@/lib/feeds/xml';
-import { sectionPath } from '@/lib/cache-tags';
 import { parsePositiveId } from '@/lib/params';
+import { HOME_PATH, hotPath, matchSitemapName, sectionPath } from '@/lib/routes';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,21 +10,21 @@ type Context = { params: Promise<{ name: string }> };
 
 /** /sitemaps/pages.xml, /sitemaps/articles-<n>.xml and /sitemaps/news.xml. */
 export async function GET(_request: Request, { params }: Context) {
-  const { name } = await params;
+  const sitemap = matchSitemapName((await params).name);
   const now = new Date();
-  if (name === 'pages.xml') {
+  if (sitemap?.kind === 'pages') {
     const [newest, sections] = await Promise.all([newestPublication(now), sectionsWithLastPublication(now)]);
     return xmlResponse(
       renderUrlset([
-        { path: '/', lastModified: newest, changeFrequency: 'hourly', priority: 1 },
+        { path: HOME_PATH, lastModified: newest, changeFrequency: 'hourly', priority: 1 },
         ...sections.map((s) => ({ path: sectionPath(s.slug), lastModified: s.lastModified, changeFrequency: 'hourly' as const, priority: 0.8 })),
-        { path: '/hot', changeFrequency: 'daily', priority: 0.5 },
+        { path: hotPath(), changeFrequency: 'daily', priority: 0.5 },
       ]),
       XML_CONTENT_TYPE,
     );
   }
-  if (name === 'news.xml') return xmlResponse(renderNewsSitemap(await newsSitemapEntries(now)), XML_CONTENT_TYPE);
-  const chunk = parsePositiveId(/^articles-(\d+)\.xml$/.exec(name)?.[1]);
+  if (sitemap?.kind === 'news') return xmlResponse(renderNewsSitemap(await newsSitemapEntries(now)), XML_CONTENT_TYPE);
+  const chunk = sitemap?.kind === 'articles' ? parsePositiveId(sitemap.rawChunk) : null;
   if (chunk !== null) {
     const entries = await articleSitemapEntries(chunk, now);
     // An empty urlset is invalid sitemap XML; a chunk without visible articles does not exist.

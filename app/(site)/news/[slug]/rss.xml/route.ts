@@ -1,8 +1,7 @@
 import { sectionFeed } from '@/db/queries/feeds';
-import { sectionPath } from '@/lib/cache-tags';
 import { renderRss, RSS_CONTENT_TYPE } from '@/lib/feeds/rss';
 import { xmlResponse } from '@/lib/feeds/xml';
-import { sectionFeedPath } from '@/lib/seo/urls';
+import { sectionFeedPath, sectionPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/site-config';
 
 export const dynamic = 'force-dynamic';
