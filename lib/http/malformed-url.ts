@@ -1,3 +1,5 @@
+import { parsePositiveId } from '@/lib/params';
+import { API_PATH, matchArticlePath } from '@/lib/routes';
 import { jsonAnswer, NOT_FOUND_PAGE, type FrontDoorDecision } from './front-door-types';
 
 /**
@@ -13,22 +15,19 @@ export function malformedUrlDecision(pathname: string): FrontDoorDecision {
     decodeURIComponent(pathname);
     return undefined;
   } catch {
-    return pathname.startsWith('/api/') ? jsonAnswer(400, { error: 'malformed URL' }) : NOT_FOUND_PAGE;
+    return pathname.startsWith(`${API_PATH}/`) ? jsonAnswer(400, { error: 'malformed URL' }) : NOT_FOUND_PAGE;
   }
 }
-
-const ARTICLE_SHAPE = /^\/news\/[^/]+\/([^/]+)$/;
-const ARTICLE_ID = /^[1-9]\d{0,14}$/;
 
 /**
  * /news/<slug>/<id> is an ISR route with dynamicParams: Next renders any id on first request
  * and writes the result, 404s included, to its cache on disk. Ids that cannot be an article
  * (`-1`, `1e309`, `..%2f`, 10 KB of x) would let anyone fill the disk with cached 404s, so
- * they get the 404 page without reaching the route. Real sub-routes (rss.xml, page) pass.
+ * they get the 404 page without reaching the route. The section's own sub-routes (rss.xml,
+ * page) are not article paths to the matcher and pass; so does an undecodable slug, which
+ * gets the same 404 page from the percent-encoding check in malformedUrlDecision.
  */
 function isBogusArticlePath(pathname: string): boolean {
-  const match = ARTICLE_SHAPE.exec(pathname);
-  if (!match) return false;
-  const id = match[1]!;
-  return id !== 'rss.xml' && id !== 'page' && !ARTICLE_ID.test(id);
+  const match = matchArticlePath(pathname);
+  return match !== null && parsePositiveId(match.rawId) === null;
 }

@@ -1,11 +1,10 @@
 import { articleRoute } from '@/db/queries/article-route';
-import { articlePath } from '@/lib/cache-tags';
+import { isVisibleToReaders } from '@/db/visibility';
 import { escapeHtml } from '@/lib/html';
 import { parsePositiveId } from '@/lib/params';
+import { articlePath, HOME_PATH, matchArticlePath } from '@/lib/routes';
 import { siteConfig } from '@/lib/site-config';
 import { NOT_FOUND_PAGE, type FrontDoorDecision, type HttpAnswer } from '@/lib/http/front-door-types';
-
-const ARTICLE_URL = /^\/news\/([^/]+)\/(\d+)$/;
 
 /**
  * HTTP answers an App Router page cannot give for /news/<slug>/<id>:
@@ -15,26 +14,21 @@ const ARTICLE_URL = /^\/news\/([^/]+)\/(\d+)$/;
  * An id that never existed gets the 404 page without reaching the ISR route, which would
  * otherwise write a cached 404 to disk for every number anyone cares to try. Anything else (a
  * live article, a draft) falls through to the page, which renders it or answers 404.
- * One prepared primary-key read; no other work.
+ * One prepared primary-key read; no other work. A slug that is not valid percent-encoding never
+ * gets here through the front door (malformedUrlDecision answers it first), so the matcher may
+ * treat it as no article path at all.
  */
 export function articleUrlDecision(pathname: string, search: string, now = Date.now()): FrontDoorDecision {
-  const match = ARTICLE_URL.exec(pathname);
+  const match = matchArticlePath(pathname);
   if (!match) return undefined;
-  const id = parsePositiveId(match[2]);
+  const id = parsePositiveId(match.rawId);
   if (id === null) return undefined;
   const route = articleRoute(id);
   if (!route) return NOT_FOUND_PAGE;
   if (route.status === 'withdrawn') return goneAnswer();
-  const visible = (route.status === 'published' || route.status === 'scheduled') && route.publishedAt !== null && route.publishedAt.getTime() <= now;
-  let slug: string;
-  try {
-    slug = decodeURIComponent(match[1]!);
-  } catch {
-    slug = match[1]!;
-  }
-  if (slug === route.sectionSlug) return undefined;
+  if (match.slug === route.sectionSlug) return undefined;
   // A draft under any other slug is a 404 too; only its own URL may be cached (and revalidated on publish).
-  if (!visible) return NOT_FOUND_PAGE;
+  if (!isVisibleToReaders(route, now)) return NOT_FOUND_PAGE;
   // A path-absolute Location (RFC 9110 resolves it against the request URL): right behind any
   // proxy, whatever Host it was asked for. The query string survives the move (?from= links).
   return {
@@ -65,11 +59,11 @@ a:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}
 </style>
 </head>
 <body>
-<header><a href="/">${name}</a></header>
+<header><a href="${HOME_PATH}">${name}</a></header>
 <main id="main"><div class="box">
 <h1>文章已撤销</h1>
 <p>您访问的文章已被撤销,不再提供阅读。</p>
-<p><a class="home" href="/">返回首页</a></p>
+<p><a class="home" href="${HOME_PATH}">返回首页</a></p>
 </div></main>
 </body>
 </html>
