@@ -1,4 +1,5 @@
 import type { ArticleListItem } from '@/db/queries/articles';
+import { articlePath } from '@/lib/routes';
 import { formatDay } from './format-date';
 
 /**
@@ -10,7 +11,7 @@ export function ArticleList({ items, showSection = false }: { items: ArticleList
     <ul aria-label="文章列表" className="list">
       {items.map((item) => (
         <li key={item.id}>
-          <a href={`/news/${item.sectionSlug}/${item.id}`}>
+          <a href={articlePath(item.sectionSlug, item.id)}>
             {showSection && <span className="list-tag">[{item.sectionName}]</span>}
             {item.title}
           </a>

@@ -1,3 +1,4 @@
+import { SEARCH_PATH } from '@/lib/routes';
 import { MAX_QUERY_LENGTH } from '@/lib/search/query';
 
 /**
@@ -6,7 +7,7 @@ import { MAX_QUERY_LENGTH } from '@/lib/search/query';
  */
 export function SearchBox({ defaultValue = '' }: { defaultValue?: string }) {
   return (
-    <form role="search" action="/search" method="get" className="no-print search flex items-stretch">
+    <form role="search" action={SEARCH_PATH} method="get" className="no-print search flex items-stretch">
       <label htmlFor="site-search-q" className="sr-only">
         站内搜索
       </label>

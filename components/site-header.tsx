@@ -1,5 +1,6 @@
-import { SearchBox } from './search-box';
 import type { SectionNode } from '@/db/queries/sections';
+import { HOME_PATH, HOT_PATH, sectionPath } from '@/lib/routes';
+import { SearchBox } from './search-box';
 import { ElderModeToggle } from './elder-mode-toggle';
 
 type Props = { siteName: string; organizer: string; nav: SectionNode[] };
@@ -11,7 +12,7 @@ export function SiteHeader({ siteName, organizer, nav }: Props) {
     <header className="no-print site-head">
       <div className="head-bar">
         <div>
-          <a href="/" className="site-name">
+          <a href={HOME_PATH} className="site-name">
             {siteName}
           </a>
           <p className="text-sm text-white/90">{organizer} 主办</p>
@@ -25,15 +26,15 @@ export function SiteHeader({ siteName, organizer, nav }: Props) {
       <nav aria-label="栏目导航" className="site-nav">
         <ul>
           <li>
-            <a href="/">首页</a>
+            <a href={HOME_PATH}>首页</a>
           </li>
           {nav.flatMap((root) => [root, ...root.children]).map((s) => (
             <li key={s.id}>
-              <a href={`/news/${s.slug}`}>{s.name}</a>
+              <a href={sectionPath(s.slug)}>{s.name}</a>
             </li>
           ))}
           <li>
-            <a href="/hot">周热点</a>
+            <a href={HOT_PATH}>周热点</a>
           </li>
         </ul>
       </nav>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { VIEW_BEACON_PATH } from '@/lib/routes';
 
 /**
  * Counts one view per page load without making the page itself uncacheable. The beacon waits
@@ -12,8 +13,8 @@ export function ViewBeacon({ articleId }: { articleId: number }) {
   useEffect(() => {
     const body = JSON.stringify({ id: articleId });
     const send = () => {
-      if (!navigator.sendBeacon?.('/api/views', body)) {
-        void fetch('/api/views', { method: 'POST', body, keepalive: true }).catch(() => {});
+      if (!navigator.sendBeacon?.(VIEW_BEACON_PATH, body)) {
+        void fetch(VIEW_BEACON_PATH, { method: 'POST', body, keepalive: true }).catch(() => {});
       }
     };
     let idle: number | undefined;

@@ -1,6 +1,7 @@
 import { getHomePage } from '@/db/queries/home';
 import { ArticleList } from '@/components/article-list';
 import { formatDay } from '@/components/format-date';
+import { articlePath, sectionPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/site-config';
 import { JsonLd } from '@/components/json-ld';
 import { homeMetadata } from '@/lib/seo/metadata';
@@ -23,7 +24,7 @@ export default async function HomePage() {
         <section aria-labelledby="top-story" className="border border-line bg-white p-4 sm:p-6">
           <p className="mb-1 text-sm font-bold text-brand">头条</p>
           <h2 id="top-story" className="font-serif text-2xl leading-snug font-bold sm:text-[28px]">
-            <a href={`/news/${top.sectionSlug}/${top.id}`}>{top.title}</a>
+            <a href={articlePath(top.sectionSlug, top.id)}>{top.title}</a>
           </h2>
           <p className="mt-2 text-sm text-muted">
             <time dateTime={top.publishedAt.toISOString()}>{formatDay(top.publishedAt)}</time> · {top.sectionName}
@@ -44,7 +45,7 @@ export default async function HomePage() {
               <h2 id={`block-${block.section.slug}`} className="box-title text-lg">
                 {block.section.name}
               </h2>
-              <a href={`/news/${block.section.slug}`} className="more" aria-label={`${block.section.name} 更多`}>
+              <a href={sectionPath(block.section.slug)} className="more" aria-label={`${block.section.name} 更多`}>
                 +更多
               </a>
             </div>
