@@ -11,6 +11,9 @@ import Database from 'better-sqlite3';
  * writes meanwhile. The copy is written beside the target and renamed into place only after
  * `PRAGMA integrity_check` passes, so a half-written file never carries the backup's name.
  *
+ * What a backup holds: the database only. The session signing secret is not in it (it lives in
+ * DATA_DIR/auth-secret or NEXTAUTH_SECRET, see lib/auth/secret.ts), nor are uploaded images.
+ *
  * Restore refuses while any other process has the database open (see databaseInUse), checks
  * that the file is an intact portal database, then copies it in with SQLite's backup API,
  * which writes through the target's own journal: a crash mid-restore leaves the old database.
@@ -68,12 +71,32 @@ export function backupDatabase(source: string, dest: string): PortalDatabaseSumm
     db.close();
   }
   try {
+    dropLegacySecret(partial);
     const summary = validatePortalDatabase(partial);
     fs.renameSync(partial, dest);
     return summary;
   } catch (error) {
     fs.rmSync(partial, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Older portals kept the generated session secret in site_meta; migration 0004 deletes it, but a
+ * backup may be taken from a database no new process has opened yet. The copy must never carry
+ * it (whoever holds the secret can mint an admin session): delete it there too, with
+ * secure_delete so its bytes are overwritten rather than left in a free page.
+ */
+const LEGACY_SECRET_KEY = 'nextauth_secret';
+function dropLegacySecret(file: string): void {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    const hasMeta = db.prepare("select 1 from sqlite_master where type = 'table' and name = 'site_meta'").get();
+    if (!hasMeta) return;
+    db.pragma('secure_delete = ON');
+    db.prepare('delete from site_meta where key = ?').run(LEGACY_SECRET_KEY);
+  } finally {
+    db.close();
   }
 }
 

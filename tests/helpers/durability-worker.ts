@@ -3,6 +3,9 @@
  * tests/backup*.test.ts. Usage: tsx durability-worker.ts <mode> <count>
  *   audit   - inserts audit_log rows one transaction each and prints `ack <id>` after each commit
  *   save    - saves article <ARTICLE_ID> through the real saveArticle mutation in a loop
+ *   save-many - saves the articles <ARTICLE_IDS> (comma-separated) in turn through saveArticle, each
+ *             with a new title and body (so the search index triggers rewrite their rows), and
+ *             prints `ack <id> <version> <title>` after each save has committed
  *   views   - records views through the process's ViewBuffer and flushes every 20
  *   views-then-term - records <count> views, never flushes itself, waits for SIGTERM
  * Writes "done" when finished; any error is printed as `error <code> <message>` and exits 1.
@@ -50,6 +53,35 @@ try {
       );
       if (!result.ok) throw Object.assign(new Error(result.message), { code: result.code });
       out(`ack ${i}`);
+    }
+  } else if (mode === 'save-many') {
+    const ids = String(process.env.ARTICLE_IDS).split(',').map(Number);
+    const editor = { id: Number(process.env.EDITOR_ID), role: 'editor' as const };
+    const read = sqlite.prepare('select version, section_id, source, summary from articles where id = ?');
+    for (let i = 0; i < count; i++) {
+      const id = ids[i % ids.length]!;
+      const current = read.get(id) as { version: number; section_id: number; source: string; summary: string };
+      const title = `耐久保存 第${i}次`;
+      const result = saveArticle(
+        id,
+        current.version,
+        {
+          title,
+          subtitle: null,
+          sectionId: current.section_id,
+          source: current.source,
+          byline: [],
+          responsibleEditor: null,
+          summary: current.summary,
+          coverImage: null,
+          coverAlt: null,
+          body: `<p>${title}的正文,${'段落文字'.repeat(50)}</p>`,
+        },
+        editor,
+      );
+      if (!result.ok) throw Object.assign(new Error(result.message), { code: result.code });
+      // saveArticle returns only after COMMIT: this save is acknowledged.
+      out(`ack ${id} ${result.change.version} ${title}`);
     }
   } else if (mode === 'views') {
     const id = Number(process.env.ARTICLE_ID);

@@ -3,7 +3,7 @@ import { authOptions } from '@/lib/auth/options';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-// Options are built per request: the signing secret may live in the database (lib/auth/secret.ts).
+// Options are built per request: the signing secret may be generated on first use (lib/auth/secret.ts).
 async function handler(req: Request, context: Context): Promise<Response> {
   return NextAuth(req as never, context as never, authOptions()) as Promise<Response>;
 }
