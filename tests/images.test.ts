@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from './helpers/test-db';
+import { MAX_FRAMES, oneAtATime } from '@/lib/images/decoding';
 import { ImageRejected, readServedImage, sniffImageType, storeImage } from '@/lib/images/image-store';
 
 let ctx: ReturnType<typeof useTestDatabase>;
@@ -18,6 +20,29 @@ afterAll(() => {
   ctx.cleanup();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
+
+/** A valid 1-bit greyscale PNG of zeros: tiny on disk, `width`×`height` pixels once decoded. */
+function pngOfZeros(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(zlib.crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([1, 0, 0, 0, 0], 8); // bit depth 1, greyscale, deflate, no filter method, no interlace
+  const rows = Buffer.alloc((1 + Math.ceil(width / 8)) * height);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 const png = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 30 } } }).png().toBuffer();
@@ -71,6 +96,45 @@ describe('storeImage', () => {
     const big = Buffer.alloc(10 * 1024 * 1024 + 1);
     big.set([0xff, 0xd8, 0xff], 0);
     await expect(storeImage(big, null)).rejects.toMatchObject({ status: 413 });
+  });
+
+  it('refuses a small PNG whose dimensions would decode to 100 megapixels, without decoding it', async () => {
+    const bomb = pngOfZeros(10_000, 10_000);
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    const refused = await storeImage(bomb, null).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ImageRejected);
+    expect(refused).toMatchObject({ status: 400, message: expect.stringContaining('10000×10000') });
+    expect(fs.existsSync(path.join(dataDir, 'images')) && fs.readdirSync(path.join(dataDir, 'images')).some((f) => f.endsWith('.tmp'))).toBe(false);
+  });
+
+  it('refuses an animated GIF with too many frames, and takes one with a few', async () => {
+    // Each frame differs (one lit pixel moving along), so the GIF encoder keeps them all.
+    const frames = (n: number) =>
+      Promise.all(
+        Array.from({ length: n }, (_, i) => {
+          const raw = Buffer.alloc(16 * 16 * 3);
+          raw.fill(255, i * 3, i * 3 + 3);
+          return sharp(raw, { raw: { width: 16, height: 16, channels: 3 } }).png().toBuffer();
+        }),
+      );
+    const many = await sharp(await frames(MAX_FRAMES + 1), { join: { animated: true } }).gif().toBuffer();
+    await expect(storeImage(many, null)).rejects.toMatchObject({ status: 400, message: expect.stringContaining('帧数过多') });
+    const few = await sharp(await frames(3), { join: { animated: true } }).gif().toBuffer();
+    await expect(storeImage(few, null)).resolves.toMatchObject({ mime: 'image/gif' });
+  });
+
+  it('resizes one upload at a time', async () => {
+    const order: string[] = [];
+    const job = (name: string, ms: number) => async () => {
+      order.push(`${name} start`);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      order.push(`${name} end`);
+    };
+    const failing = oneAtATime(async () => {
+      throw new Error('broken image');
+    });
+    await Promise.all([oneAtATime(job('a', 30)), failing.catch(() => undefined), oneAtATime(job('b', 1))]);
+    expect(order).toEqual(['a start', 'a end', 'b start', 'b end']);
   });
 
   it('serves only names it made', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { getDb } from '@/db/client';
 import { images } from '@/db/schema';
+import { decodingLimitProblem, MAX_INPUT_PIXELS, oneAtATime } from './decoding';
 import { MAX_IMAGE_BYTES } from './limits';
 
 /**
@@ -89,6 +90,8 @@ export async function storeImage(bytes: Buffer, uploaderId: number | null, now =
   }
   // The decoder must agree with the magic bytes: a JPEG header glued onto something else fails here.
   if (meta.format !== type || !meta.width || !meta.height) throw new ImageRejected('图片文件已损坏,无法读取。', 415);
+  const tooCostly = decodingLimitProblem(meta);
+  if (tooCostly) throw new ImageRejected(tooCostly, 400);
 
   const hash = createHash('sha256').update(bytes).digest('hex');
   const dir = imagesDir();
@@ -96,20 +99,22 @@ export async function storeImage(bytes: Buffer, uploaderId: number | null, now =
   const original = path.join(dir, imageFileName(hash, type));
   await writeOnce(original, bytes);
   const animated = type === 'gif' || type === 'webp';
-  for (const width of VARIANT_WIDTHS) {
-    const target = path.join(dir, variantFileName(hash, width));
-    if (await exists(target)) continue;
-    try {
-      const out = await sharp(bytes, { animated })
-        .rotate()
-        .resize({ width, withoutEnlargement: true })
-        .webp({ quality: 80 })
-        .toBuffer();
-      await writeOnce(target, out);
-    } catch {
-      throw new ImageRejected('图片文件已损坏,无法处理。', 415);
+  await oneAtATime(async () => {
+    for (const width of VARIANT_WIDTHS) {
+      const target = path.join(dir, variantFileName(hash, width));
+      if (await exists(target)) continue;
+      try {
+        const out = await sharp(bytes, { animated, limitInputPixels: MAX_INPUT_PIXELS })
+          .rotate()
+          .resize({ width, withoutEnlargement: true })
+          .webp({ quality: 80 })
+          .toBuffer();
+        await writeOnce(target, out);
+      } catch {
+        throw new ImageRejected('图片文件已损坏,无法处理。', 415);
+      }
     }
-  }
+  });
   const row = { hash, mime: IMAGE_TYPES[type].mime, width: meta.width, height: meta.height, bytes: bytes.length };
   await getDb()
     .insert(images)
