@@ -15,5 +15,7 @@ declare module 'next-auth/jwt' {
     tv?: number;
     /** Sign-in time (epoch ms): sessions end SESSION_MAX_AGE after it, however often refreshed. */
     since?: number;
+    /** Session id set once at sign-in and kept across refreshes: what sign-out revokes. */
+    sid?: string;
   }
 }

@@ -19,7 +19,9 @@
  *     Response for a handler that catches it itself.
  *
  * Every call re-reads the user from the database (exists, enabled, tokenVersion matches), so
- * disabling a user or changing their password ends all their sessions on their next request.
+ * disabling a user or changing their password ends all their sessions on their next request,
+ * and checks the token's session id against the sign-outs (revoked-sessions.ts), so a copy of a
+ * signed-out cookie opens nothing.
  * proxy.ts only redirects visitors with no session cookie; it is never the check that counts.
  */
 import { cookies, headers } from 'next/headers';
