@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordInvalidation } from '@/db/mutations/cache-invalidations';
-import type { AffectedPaths } from '@/lib/cache-tags';
+import type { StalePaths } from '@/lib/cache/content-change';
 import { followOtherProcesses, REPLAY_MS } from '@/lib/cache/shared-invalidation';
 import { processOrigin } from '@/lib/cache/process-origin';
 import { useTestDatabase } from './helpers/test-db';
@@ -16,8 +16,8 @@ describe('the shared cache invalidation log', () => {
   const ME = 'this-process';
   const NOW = new Date('2026-11-29T08:00:00Z');
 
-  /** What another process's revalidatePaths leaves in the log. */
-  function logFromOtherProcess(paths: AffectedPaths, at: Date, origin = 'other-process'): void {
+  /** What another process's refreshAfter leaves in the log. */
+  function logFromOtherProcess(paths: StalePaths, at: Date, origin = 'other-process'): void {
     other
       .prepare('insert into cache_invalidations (at, origin, pages, layouts) values (?, ?, ?, ?)')
       .run(at.getTime(), origin, JSON.stringify(paths.pages), JSON.stringify(paths.layouts));
@@ -37,7 +37,7 @@ describe('the shared cache invalidation log', () => {
     logFromOtherProcess({ pages: ['/news/longquan/7', '/news/longquan'], layouts: ['/'] }, new Date(NOW.getTime() - 60_000));
     await recordInvalidation({ pages: ['/news/mine/2'], layouts: [] }, ME, new Date(NOW.getTime() - 30_000));
 
-    const applied: AffectedPaths[] = [];
+    const applied: StalePaths[] = [];
     const follower = followOtherProcesses(env.db.$client, {
       everyMs: 3_600_000,
       origin: ME,
@@ -66,7 +66,7 @@ describe('the shared cache invalidation log', () => {
   });
 
   it('keeps a revalidation its server refused and retries it on the next tick', async () => {
-    const attempts: AffectedPaths[] = [];
+    const attempts: StalePaths[] = [];
     let serverUp = false;
     const follower = followOtherProcesses(env.db.$client, {
       everyMs: 3_600_000,

@@ -1,10 +1,10 @@
 import { asc, desc, gt, lt } from 'drizzle-orm';
-import type { AffectedPaths } from '@/lib/cache-tags';
+import type { StalePaths } from '@/lib/cache/content-change';
 import { getDb } from '../client';
 import { cacheInvalidations } from '../schema';
 
 /** Log entries after `afterId` that other processes wrote (oldest first), and the newest id read. */
-export async function invalidationsAfter(afterId: number, origin: string): Promise<{ lastId: number; changes: AffectedPaths[] }> {
+export async function invalidationsAfter(afterId: number, origin: string): Promise<{ lastId: number; changes: StalePaths[] }> {
   const rows = await getDb()
     .select()
     .from(cacheInvalidations)

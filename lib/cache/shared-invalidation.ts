@@ -1,11 +1,8 @@
 import type Database from 'better-sqlite3';
 import { invalidationsAfter, lastInvalidationBefore } from '@/db/queries/cache-invalidations';
-import { type AffectedPaths, mergeAffectedPaths } from '@/lib/cache-tags';
-import { postInternal } from '@/lib/scheduler/scheduler';
+import { type StalePaths, isEmpty, mergeStalePaths } from './content-change';
 import { processOrigin } from './process-origin';
-
-/** The internal route that revalidates pages in this process only (app/api/internal/revalidate). */
-export const REVALIDATE_PATH = '/api/internal/revalidate';
+import { markStaleViaRoute } from './refresh';
 
 /**
  * How far back a starting process replays the log: the longest revalidate time of a cached page
@@ -13,37 +10,23 @@ export const REVALIDATE_PATH = '/api/internal/revalidate';
  */
 export const REPLAY_MS = 60 * 60 * 1000;
 
-/** Revalidates `paths` in this process through its internal route; false when that failed (retried). */
-export async function revalidateInThisProcess(paths: AffectedPaths): Promise<boolean> {
-  try {
-    const response = await postInternal(REVALIDATE_PATH, paths);
-    // No scheduler, no secret: nothing can reach the route, and retrying would not change that.
-    if (!response) return true;
-    if (!response.ok) console.error(`[cache] 重新验证失败: ${response.status}`);
-    return response.ok;
-  } catch (error) {
-    // Typically the server is not listening yet right after start-up.
-    console.error('[cache] 重新验证失败,稍后重试:', error instanceof Error ? error.message : error);
-    return false;
-  }
-}
-
 export type Follower = { stop(): void; check(): Promise<void> };
 
 /**
  * Several portal processes share one database but each has its own page cache. Every write
- * logs what it revalidated (lib/workflow/revalidate.ts); each process follows the log and
- * revalidates the same pages in its own cache, so an edit, a publication or a withdrawal made
- * through one process reaches readers of every process within `everyMs`. PRAGMA data_version
+ * logs what it made stale (refreshAfter, lib/cache/refresh.ts); each process follows the log
+ * and marks the same pages stale in its own cache, so an edit, a publication (scheduled ones
+ * included: the process whose timer flipped them logs them), a withdrawal or a section change
+ * made through one process reaches readers of every process within `everyMs`. PRAGMA data_version
  * moves only when another connection commits, so an idle tick is one pragma read.
  */
 export function followOtherProcesses(
   sqlite: Database.Database,
-  { everyMs = 2_000, apply = revalidateInThisProcess, origin = processOrigin(), now = () => new Date() } = {},
+  { everyMs = 2_000, apply = markStaleViaRoute, origin = processOrigin(), now = () => new Date() } = {},
 ): Follower {
   let seen: number | undefined;
   let lastId: number | undefined;
-  let pending: AffectedPaths | undefined;
+  let pending: StalePaths | undefined;
   let running = false;
 
   async function check(): Promise<void> {
@@ -56,8 +39,8 @@ export function followOtherProcesses(
       const { lastId: newest, changes } = await invalidationsAfter(lastId, origin);
       lastId = newest;
       seen = version;
-      const merged = mergeAffectedPaths(...(pending ? [pending] : []), ...changes);
-      if (merged.pages.length + merged.layouts.length === 0) {
+      const merged = mergeStalePaths(...(pending ? [pending] : []), ...changes);
+      if (isEmpty(merged)) {
         pending = undefined;
         return;
       }

@@ -1,12 +1,16 @@
-import { articlesWentLiveBetween, nextScheduledAt } from '@/db/queries/admin-articles';
+import { nextScheduledAt } from '@/db/queries/admin-articles';
 import { SCHEDULER_SECRET_HEADER, schedulerState } from './scheduler-state';
 
 /**
  * Publishes scheduled articles at their time with no visitor and no external cron: the server
  * process sleeps until the earliest scheduled time, then asks its own internal route (over
- * 127.0.0.1, with a per-process random secret) to flip what is due and revalidate the pages,
+ * 127.0.0.1, with a per-process random secret) to flip what is due and refresh the pages,
  * because Next only accepts revalidatePath inside a request. Sleeps are capped, so a schedule
  * made by another process sharing the database, or clock drift, is noticed within a minute.
+ *
+ * When several processes share the database, whichever wakes first flips the article and logs
+ * the change; the others learn of it from the shared log (lib/cache/shared-invalidation.ts),
+ * not from a sweep of their own.
  */
 const MAX_SLEEP_MS = Number(process.env.SCHEDULER_MAX_SLEEP_MS) || 60_000;
 const RETRY_MS = 2_000;
@@ -49,23 +53,13 @@ async function rearmFromDatabase(): Promise<void> {
 }
 
 async function tick(): Promise<void> {
-  const state = schedulerState();
   try {
-    const now = Date.now();
-    const since = state.coveredUntil ?? now;
     const next = await nextScheduledAt();
-    const due = next !== undefined && next.getTime() <= now;
-    // Another process sharing the database may have flipped (or published) something: this
-    // process's cached pages must learn of it too, so it revalidates as well.
-    const wentLive = !due && (await articlesWentLiveBetween(new Date(since), new Date(now))).length > 0;
-    if (due || wentLive) {
-      const response = await postInternal('/api/internal/scheduler', { since });
+    if (next !== undefined && next.getTime() <= Date.now()) {
+      const response = await postInternal('/api/internal/scheduler');
       if (!response?.ok) throw new Error(`internal route answered ${response?.status}`);
-      const result = (await response.json()) as { published: number[]; refreshed: number[]; until?: number };
+      const result = (await response.json()) as { published: number[] };
       if (result.published.length) console.log(`[scheduler] ${new Date().toISOString()} 定时发布 ${result.published.length} 篇: ${result.published.join(', ')}`);
-      state.coveredUntil = result.until ?? now;
-    } else {
-      state.coveredUntil = now;
     }
     await rearmFromDatabase();
   } catch (error) {
