@@ -55,6 +55,20 @@ export function visibleAt(now: Date | number, alias = 'articles'): SQL {
 }
 
 /**
+ * The ids of `table`'s rows readers may not see at `now` (the complement of `visibleAt`), as a
+ * union of ranges on the `(is_public, published_at)` index, so counting them never scans the
+ * table: not public, public without a time, public but not yet due.
+ */
+export function hiddenIds(now: Date | number, table = 'articles'): SQL {
+  const c = columns(table);
+  const at = typeof now === 'number' ? now : now.getTime();
+  const from = sql.raw(`select id from ${table} where ${c.isPublic}`);
+  return sql`${from} = 0
+    union all ${from} = 1 and ${sql.raw(c.publishedAt)} is null
+    union all ${from} = 1 and ${sql.raw(c.publishedAt)} > ${at}`;
+}
+
+/**
  * The order every public list uses, matching the `(…, is_public, published_at)` indexes so
  * SQLite walks an index instead of sorting. `direction` is 'desc' (newest first) or 'asc'.
  */

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, lte, sql, type SQL } from 'driz
 import { searchArticleIdsForStaff } from './search';
 import { getDb } from '../client';
 import { type Article, type ArticleStatus, articles, sections, users } from '../schema';
+import { visibleAt } from '../visibility';
 
 /** Staff-side reads of articles in every status (the public queries only see published ones). */
 
@@ -169,6 +170,6 @@ export async function articlesWentLiveBetween(since: Date, until: Date): Promise
   return getDb()
     .select({ id: articles.id, sectionId: articles.sectionId })
     .from(articles)
-    .where(and(eq(articles.isPublic, 1), gt(articles.publishedAt, since), lte(articles.publishedAt, until)))
+    .where(and(visibleAt(until), gt(articles.publishedAt, since)))
     .limit(200);
 }

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, lt, lte, gt, gte, or, asc } from 'drizzle-orm';
 import { getDb } from '../client';
 import { type Article, articles, sections } from '../schema';
+import { publicOrder, visibleAt } from '../visibility';
 
 /** What a list row needs: enough for a title link with its date. */
 export type ArticleListItem = {
@@ -18,11 +19,6 @@ export type ArticleListItem = {
 export type PublicArticle = Article & { publishedAt: Date; sectionSlug: string; sectionName: string };
 
 export const PAGE_SIZE = 20;
-
-/** Readers see published (or scheduled) articles whose time has come. */
-export function visibleAt(now: Date) {
-  return and(eq(articles.isPublic, 1), lte(articles.publishedAt, now));
-}
 
 /** The columns of an ArticleListItem, for every query that lists articles. */
 export const listColumns = {
@@ -61,7 +57,7 @@ export async function latestArticles(limit: number, now = new Date()): Promise<A
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
     .where(visibleAt(now))
-    .orderBy(desc(articles.isPublic), desc(articles.publishedAt))
+    .orderBy(publicOrder())
     .limit(limit);
   return asListItems(rows);
 }
@@ -86,7 +82,7 @@ export async function listSectionArticles(
       .select({ id: articles.id })
       .from(articles)
       .where(and(eq(articles.sectionId, sectionIds[0]!), visibleAt(now)))
-      .orderBy(desc(articles.sectionId), desc(articles.isPublic), desc(articles.publishedAt))
+      .orderBy(desc(articles.sectionId), publicOrder())
       .limit(pageSize)
       .offset(offset);
     ids = rows.map((r) => r.id);
@@ -97,7 +93,7 @@ export async function listSectionArticles(
           .select({ id: articles.id, publishedAt: articles.publishedAt })
           .from(articles)
           .where(and(eq(articles.sectionId, sid), visibleAt(now)))
-          .orderBy(desc(articles.sectionId), desc(articles.isPublic), desc(articles.publishedAt))
+          .orderBy(desc(articles.sectionId), publicOrder())
           .limit(offset + pageSize),
       ),
     );
@@ -148,13 +144,13 @@ export async function adjacentArticles(
     .select({ id: articles.id, title: articles.title })
     .from(articles)
     .where(and(base, lte(articles.publishedAt, at), or(lt(articles.publishedAt, at), and(eq(articles.publishedAt, at), lt(articles.id, article.id)))))
-    .orderBy(desc(articles.sectionId), desc(articles.isPublic), desc(articles.publishedAt), desc(articles.id))
+    .orderBy(desc(articles.sectionId), publicOrder(), desc(articles.id))
     .limit(1);
   const newer = await db
     .select({ id: articles.id, title: articles.title })
     .from(articles)
     .where(and(base, gte(articles.publishedAt, at), or(gt(articles.publishedAt, at), and(eq(articles.publishedAt, at), gt(articles.id, article.id)))))
-    .orderBy(asc(articles.sectionId), asc(articles.isPublic), asc(articles.publishedAt), asc(articles.id))
+    .orderBy(asc(articles.sectionId), publicOrder('articles', 'asc'), asc(articles.id))
     .limit(1);
   const slug = article.sectionSlug;
   return {

@@ -2,7 +2,8 @@ import { and, count, desc, eq, gte, lte, sql, sum } from 'drizzle-orm';
 import { getDb, preparedOnce } from '../client';
 import { articleViewsDaily, articles, sections } from '../schema';
 import { daysBefore, shanghaiDay } from '@/lib/time';
-import { type ArticleListItem, listColumns, visibleAt } from './articles';
+import { visibleAt, visibleClause } from '../visibility';
+import { type ArticleListItem, listColumns } from './articles';
 
 export type HotItem = ArticleListItem & { views: number };
 
@@ -48,12 +49,12 @@ export async function countWeeklyHot(now = new Date()): Promise<number> {
   return rows[0]?.n ?? 0;
 }
 
-const viewable = preparedOnce('select 1 from articles where id = ? and is_public = 1 and published_at <= ?', (statement) => statement.pluck());
+const viewable = preparedOnce(`select 1 from articles where id = ? and ${visibleClause()}`, (statement) => statement.pluck());
 
 /**
  * Whether a beacon's id names an article readers can see: one primary-key read, synchronous,
  * because beacons arrive by the thousand per second.
  */
 export function isViewableArticle(id: number, now = Date.now()): boolean {
-  return viewable().get(id, now) !== undefined;
+  return viewable().get(id, { now }) !== undefined;
 }

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { DB } from '../client';
+import { hiddenIds as hiddenIdsAt } from '../visibility';
 import type { ParsedQuery } from '@/lib/search/query';
 import type { SearchSort } from '@/lib/search/params';
 
@@ -89,9 +90,7 @@ export async function rankMatches(db: DB, input: RankInput): Promise<{ total: nu
 
   // Hidden articles (drafts, withdrawn, not yet due) are usually few: find them along the index
   // first, then subtract those that match (one FTS5 seek each). Many of them: count by joining.
-  const hiddenIds = sql`select id from search_docs where is_public = 0
-    union all select id from search_docs where is_public = 1 and published_at is null
-    union all select id from search_docs where is_public = 1 and published_at > ${input.now}`;
+  const hiddenIds = hiddenIdsAt(input.now, 'search_docs');
   const hiddenRows = input.unfiltered ? await db.all<{ n: number }>(sql`select count(*) as n from (${hiddenIds})`) : [];
   const hiddenCount = hiddenRows[0]?.n ?? Infinity;
   let total: number;

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '../client';
+import { visibleAt } from '../visibility';
 import { PAGE_SIZE } from './articles';
 
 /** Whether the slug names a section, and whether its list (20 a page) has page `page`. */
@@ -27,7 +28,7 @@ export function sectionRoute(slug: string, page = 1, now = Date.now()): SectionR
     )
     select (select count(*) from tree) as sections,
            (select count(*) from (select 1 from articles a
-             where a.section_id in (select id from tree) and a.is_public = 1 and a.published_at <= ${now}
+             where a.section_id in (select id from tree) and ${visibleAt(now, 'a')}
              limit ${before + 1})) as seen`);
   const exists = (row?.sections ?? 0) > 0;
   return { exists, hasPage: exists && (row?.seen ?? 0) > before };

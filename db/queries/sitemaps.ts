@@ -1,6 +1,7 @@
 import { and, asc, between, desc, eq, gt, lte, max } from 'drizzle-orm';
 import { getDb } from '../client';
 import { articles, sections } from '../schema';
+import { publicOrder, visibleAt } from '../visibility';
 
 /**
  * Article sitemaps are cut by id range, so each holds at most this many URLs. The protocol allows
@@ -20,10 +21,6 @@ function chunkRange(chunk: number, perFile: number): [number, number] {
   return [(chunk - 1) * perFile + 1, chunk * perFile];
 }
 
-function visible(now: Date) {
-  return and(eq(articles.isPublic, 1), lte(articles.publishedAt, now));
-}
-
 /**
  * The article sitemaps that have at least one visible article. Chunk k covers ids
  * ((k-1)·URLS_PER_SITEMAP, k·URLS_PER_SITEMAP]: every query is a rowid range (no OFFSET scan), and a URL never moves
@@ -40,7 +37,7 @@ export async function articleSitemapChunks(now = new Date(), perFile = URLS_PER_
     const any = await db
       .select({ id: articles.id })
       .from(articles)
-      .where(and(between(articles.id, from, to), visible(now)))
+      .where(and(between(articles.id, from, to), visibleAt(now)))
       .limit(1);
     if (any.length === 0) continue;
     const changed = await db
@@ -59,7 +56,7 @@ export async function articleSitemapEntries(chunk: number, now = new Date(), per
     .select({ id: articles.id, sectionSlug: sections.slug, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(between(articles.id, from, to), visible(now)))
+    .where(and(between(articles.id, from, to), visibleAt(now)))
     .orderBy(asc(articles.id));
   return rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? r.updatedAt }));
 }
@@ -76,8 +73,8 @@ export async function newsSitemapEntries(now = new Date()): Promise<NewsSitemapA
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(visible(now), gt(articles.publishedAt, new Date(now.getTime() - NEWS_WINDOW_MS))))
-    .orderBy(desc(articles.isPublic), desc(articles.publishedAt))
+    .where(and(visibleAt(now), gt(articles.publishedAt, new Date(now.getTime() - NEWS_WINDOW_MS))))
+    .orderBy(publicOrder())
     .limit(NEWS_MAX_URLS);
   return rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? r.updatedAt }));
 }
@@ -87,8 +84,8 @@ export async function newestPublication(now = new Date()): Promise<Date | null> 
   const rows = await getDb()
     .select({ at: articles.publishedAt })
     .from(articles)
-    .where(visible(now))
-    .orderBy(desc(articles.isPublic), desc(articles.publishedAt))
+    .where(visibleAt(now))
+    .orderBy(publicOrder())
     .limit(1);
   return rows[0]?.at ?? null;
 }
@@ -102,8 +99,8 @@ export async function sectionsWithLastPublication(now = new Date()): Promise<Arr
     const rows = await db
       .select({ at: articles.publishedAt })
       .from(articles)
-      .where(and(eq(articles.sectionId, s.id), visible(now)))
-      .orderBy(desc(articles.sectionId), desc(articles.isPublic), desc(articles.publishedAt))
+      .where(and(eq(articles.sectionId, s.id), visibleAt(now)))
+      .orderBy(desc(articles.sectionId), publicOrder())
       .limit(1);
     const at = rows[0]?.at;
     if (at) own.set(s.id, at.getTime());
