@@ -195,7 +195,7 @@ describe('sections', () => {
     });
     expect(deleteSection(parent.section.id)).toMatchObject({ ok: false, message: expect.stringContaining('子栏目') });
     const renamed = updateSection(child.section.id, { name: '新名字', slug: 'new-slug', parentId: null, description: '' });
-    expect(renamed).toMatchObject({ ok: true, affectedSlugs: ['sub-topic', 'new-slug'] });
+    expect(renamed).toMatchObject({ ok: true, section: { slug: 'new-slug' }, change: { kind: 'sections' } });
     created(fields({ sectionId: child.section.id }));
     expect(deleteSection(child.section.id)).toMatchObject({ ok: false, message: expect.stringContaining('1 篇稿件') });
     expect(deleteSection(parent.section.id)).toMatchObject({ ok: true });

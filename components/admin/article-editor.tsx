@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { editorHeartbeatAction, saveArticleAction, type SaveResult } from '@/app/admin/articles/editor-actions';
-import type { WorkflowState } from '@/app/admin/articles/workflow-actions';
+import type { WorkflowDone } from '@/app/admin/articles/workflow-actions';
 import type { ArticleStatus } from '@/db/schema';
 import { type Actor, STATUS_LABELS, type WorkflowAction, availableActions } from '@/lib/workflow/transitions';
 import { ImageUploadPanel } from './image-upload-panel';
@@ -174,7 +174,7 @@ export function ArticleEditor({ article, sections, actor, authorId, workflow, de
 
   const set = <K extends keyof EditorFields>(key: K) => (value: EditorFields[K]) => setFields((f) => ({ ...f, [key]: value }));
   const onWorkflowDone = useCallback(
-    (state: NonNullable<WorkflowState>) => {
+    (state: WorkflowDone) => {
       if (state.version) setVersion(state.version);
       if (state.status) setArticleStatus(state.status);
       setStatus({ kind: 'info', text: state.message });

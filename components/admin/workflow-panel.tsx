@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useEffect, useId, useRef } from 'react';
-import type { WorkflowState } from '@/app/admin/articles/workflow-actions';
+import type { WorkflowDone, WorkflowState } from '@/app/admin/articles/workflow-actions';
 import { ACTION_LABELS, type WorkflowAction } from '@/lib/workflow/transitions';
 
 export type WorkflowActionFn = (prev: WorkflowState, form: FormData) => Promise<WorkflowState>;
@@ -13,7 +13,7 @@ type ButtonProps = {
   version: number;
   /** Saves pending edits first; resolves to the version to act on, or null when the save failed. */
   ensureSaved: () => Promise<{ id: number; version: number } | null>;
-  onDone: (state: NonNullable<WorkflowState>) => void;
+  onDone: (state: WorkflowDone) => void;
   defaultPublishAt?: string;
 };
 

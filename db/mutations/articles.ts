@@ -1,6 +1,8 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { type Article, type ArticleStatus, articleRevisions, articles, sections } from '../schema';
+import { isPublicStatus } from '../visibility';
+import type { ContentChange } from '@/lib/cache/content-change';
 import { imagesMissingAlt, sanitizeArticleHtml } from '@/lib/sanitize/article-html';
 import { type Actor, type WorkflowAction, checkTransition, keepsRevisions } from '@/lib/workflow/transitions';
 
@@ -35,6 +37,11 @@ export type ArticleChange = {
   updatedAt: Date;
   publishedAt: Date | null;
 };
+
+/** What readers may notice of an article change, for refreshAfter (lib/cache/refresh.ts). */
+export function readerChange(c: Pick<ArticleChange, 'id' | 'status' | 'previousStatus'>): ContentChange {
+  return { kind: 'article', id: c.id, wasPublic: isPublicStatus(c.previousStatus), isPublic: isPublicStatus(c.status) };
+}
 
 export type MutationResult =
   | { ok: true; change: ArticleChange }

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNull, ne } from 'drizzle-orm';
 import { getDb } from '../client';
+import type { ContentChange } from '@/lib/cache/content-change';
 import { type Section, articles, sections } from '../schema';
 
 /**
@@ -12,8 +13,14 @@ export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 
 export type SectionInput = { name: string; slug: string; parentId: number | null; description: string };
 
+/**
+ * Any section change is seen by readers (navigation, home blocks, lists under old and new slug),
+ * and refreshAfter refreshes all of them for one report.
+ */
+const SECTIONS_CHANGED: ContentChange = { kind: 'sections' };
+
 export type SectionResult =
-  | { ok: true; section: Section; affectedSlugs: string[] }
+  | { ok: true; section: Section; change: ContentChange }
   | { ok: false; message: string };
 
 function siblingsWhere(parentId: number | null) {
@@ -53,7 +60,7 @@ export function createSection(input: SectionInput): SectionResult {
       .values({ ...input, name: input.name.trim(), sortOrder: (last?.n ?? 0) + 1 })
       .returning()
       .get();
-    return { ok: true, section, affectedSlugs: [section.slug] } as const;
+    return { ok: true, section, change: SECTIONS_CHANGED } as const;
   });
 }
 
@@ -80,7 +87,7 @@ export function updateSection(id: number, input: SectionInput): SectionResult {
       .where(eq(sections.id, id))
       .returning()
       .get();
-    return { ok: true, section, affectedSlugs: [...new Set([current.slug, section.slug])] } as const;
+    return { ok: true, section, change: SECTIONS_CHANGED } as const;
   });
 }
 
@@ -105,7 +112,7 @@ export function moveSection(id: number, direction: -1 | 1): SectionResult {
     order[index + direction] = id;
     order.forEach((sid, i) => db.update(sections).set({ sortOrder: i + 1 }).where(eq(sections.id, sid)).run());
     const section = db.select().from(sections).where(eq(sections.id, id)).get()!;
-    return { ok: true, section, affectedSlugs: [section.slug, other.slug] } as const;
+    return { ok: true, section, change: SECTIONS_CHANGED } as const;
   });
 }
 
@@ -119,6 +126,6 @@ export function deleteSection(id: number): SectionResult {
     const children = db.select({ n: count() }).from(sections).where(and(eq(sections.parentId, id), ne(sections.id, id))).get()?.n ?? 0;
     if (children > 0) return { ok: false, message: `栏目“${current.name}”下还有 ${children} 个子栏目,不能删除。` } as const;
     db.delete(sections).where(eq(sections.id, id)).run();
-    return { ok: true, section: current, affectedSlugs: [current.slug] } as const;
+    return { ok: true, section: current, change: SECTIONS_CHANGED } as const;
   });
 }

@@ -37,8 +37,4 @@ export const saveInputSchema = z.object({
 
 export type SaveInput = z.input<typeof saveInputSchema>;
 
-export function firstIssue(error: z.ZodError): string {
-  return error.issues[0]?.message ?? '输入有误。';
-}
-
 export type { ArticleFields };

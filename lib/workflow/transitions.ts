@@ -1,4 +1,5 @@
-import type { ArticleStatus, Role } from '@/db/schema';
+import { type ArticleStatus, ROLES, type Role } from '@/db/schema';
+import { roleAtLeast } from '@/lib/auth/roles';
 
 /**
  * The newsroom's review chain as data: which action may move an article from which status,
@@ -79,7 +80,16 @@ export function keepsRevisions(status: ArticleStatus): boolean {
   return status !== 'draft';
 }
 
-/** Statuses readers can (or will, at publishedAt) see: a save must refresh the public pages. */
-export function isReaderVisible(status: ArticleStatus): boolean {
-  return status === 'published' || status === 'scheduled';
+/**
+ * The lowest role that could take `action` on some article (its own, in a status the rule
+ * accepts): the floor a server action demands before it reads anything, so a reporter calling
+ * publish gets a 403 at once. Derived from RULES through checkTransition, never restated.
+ */
+export function minimumRoleFor(action: WorkflowAction): Role {
+  const able = ROLES.filter((role) =>
+    RULES[action].from.some((status) => checkTransition(action, { status, authorId: 0 }, { id: 0, role }).ok),
+  );
+  const floor = able.find((role) => able.every((other) => roleAtLeast(other, role)));
+  if (!floor) throw new Error(`workflow: no role may ever take ${action}`);
+  return floor;
 }
