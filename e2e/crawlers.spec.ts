@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { XMLParser } from 'fast-xml-parser';
 import Parser from 'rss-parser';
+import { visibleClause } from '../db/visibility';
 import { isoShanghai } from '../lib/time';
 import { e2eDatabasePath, openE2eDatabase } from './helpers/e2e-db';
 import { jsonLdNodes, xmllintSchema } from './helpers/seo';
@@ -39,7 +40,7 @@ function query<T>(sql: string, ...args: unknown[]): T[] {
   }
 }
 
-const VISIBLE = `a.is_public = 1 and a.published_at <= ?`;
+const VISIBLE = visibleClause('a');
 const ARTICLE_SELECT = `select a.*, s.slug, s.name as section_name from articles a join sections s on s.id = a.section_id`;
 
 /** An absolute canonical as a URL parser reads it (`http://host` and `http://host/` are the same URL). */
@@ -103,7 +104,7 @@ test.describe('crawlers', () => {
     }
 
     const now = Date.now();
-    const articles = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE}`, now);
+    const articles = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE}`, { now });
     const sections = query<{ slug: string }>('select slug from sections');
     expect(listed.has(url(baseURL!, '/'))).toBe(true);
     for (const s of sections) expect(listed.has(url(baseURL!, `/news/${s.slug}`)), s.slug).toBe(true);
@@ -133,7 +134,7 @@ test.describe('crawlers', () => {
     const now = Date.now();
     const expected = query<Row>(
       `${ARTICLE_SELECT} where ${VISIBLE} and a.published_at > ? order by a.published_at desc limit 1000`,
-      now,
+      { now },
       now - 2 * 86_400_000,
     );
     const byLoc = new Map(expected.map((a) => [url(baseURL!, `/news/${a.slug}/${a.id}`), a]));
@@ -158,7 +159,7 @@ test.describe('crawlers', () => {
     const feed = await new Parser().parseString(body);
     expect(feed.title).toBe(SITE_NAME);
     expect(feed.link).toBe(url(baseURL!, '/'));
-    const latest = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE} order by a.published_at desc limit 50`, Date.now());
+    const latest = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE} order by a.published_at desc limit 50`, { now: Date.now() });
     expect(feed.items).toHaveLength(50);
     feed.items.forEach((item, i) => {
       const a = latest[i]!;
@@ -182,7 +183,7 @@ test.describe('crawlers', () => {
       `select a.id from articles a join sections s on s.id = a.section_id
        where ${VISIBLE} and (s.slug = 'news' or s.parent_id = (select id from sections where slug = 'news'))
        order by a.published_at desc limit 50`,
-      Date.now(),
+      { now: Date.now() },
     );
     expect(feed.items.map((i) => Number(i.link!.split('/').pop()))).toEqual(inSection.map((r) => r.id));
     expect((await request.get('/news/no-such-section/rss.xml')).status()).toBe(404);
@@ -198,7 +199,7 @@ test.describe('crawlers', () => {
   });
 
   test('an article page carries its title, description, canonical, Open Graph, government tags and JSON-LD', async ({ page, baseURL }) => {
-    const [a] = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE} and a.byline != '[]' order by a.published_at desc limit 1`, Date.now());
+    const [a] = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE} and a.byline != '[]' order by a.published_at desc limit 1`, { now: Date.now() });
     expect(a).toBeDefined();
     const article = a!;
     const path = `/news/${article.slug}/${article.id}`;
@@ -289,7 +290,7 @@ test.describe('crawlers', () => {
         expect(await response.text()).toContain('页面不存在');
       }
 
-      const [a] = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE} order by a.published_at desc limit 1`, Date.now());
+      const [a] = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE} order by a.published_at desc limit 1`, { now: Date.now() });
       const other = a!.slug === 'domestic' ? 'international' : 'domestic';
       const moved = await request.get(`/news/${other}/${a!.id}`);
       expect(moved.status()).toBe(301);
@@ -300,7 +301,7 @@ test.describe('crawlers', () => {
       expect((await request.get(`/news/${a!.slug}/${a!.id}`)).status()).toBe(200);
 
       // Withdraw the oldest article for this check (the way the newsroom's 撤稿 stores it), then restore it.
-      const [oldest] = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE} order by a.published_at asc limit 1`, Date.now());
+      const [oldest] = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE} order by a.published_at asc limit 1`, { now: Date.now() });
       const writer = new Database(e2eDatabasePath());
       try {
         writer.prepare(`update articles set status = 'withdrawn' where id = ?`).run(oldest!.id);

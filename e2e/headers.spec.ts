@@ -1,5 +1,6 @@
 import { expect, test, type APIResponse, type ConsoleMessage } from '@playwright/test';
 import { everyResponseHeaders } from '../lib/http/security-headers';
+import { visibleClause } from '../db/visibility';
 import { COMPILE_HINT } from '../scripts/lib/compile-hints';
 import { loginAs } from './helpers/auth';
 import { openE2eDatabase } from './helpers/e2e-db';
@@ -18,9 +19,9 @@ function anArticle(): { path: string; id: number } {
     const row = db
       .prepare(
         `select a.id, s.slug from articles a join sections s on s.id = a.section_id
-         where a.is_public = 1 and a.published_at <= ? order by a.published_at asc limit 1 offset 3`,
+         where ${visibleClause('a')} order by a.published_at asc limit 1 offset 3`,
       )
-      .get(Date.now()) as { id: number; slug: string };
+      .get({ now: Date.now() }) as { id: number; slug: string };
     return { path: `/news/${row.slug}/${row.id}`, id: row.id };
   } finally {
     db.close();

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, expect, request as playwrightRequest, test } from '@playwright/test';
 import sharp from 'sharp';
+import { visibleClause } from '../db/visibility';
 import { loginAs, type StaffRole } from './helpers/auth';
 import { openE2eDatabase } from './helpers/e2e-db';
 import { startSecondServer } from './helpers/second-server';
@@ -305,9 +306,9 @@ test('a second portal process on the same database shows an edit and a withdrawa
   try {
     const { id, slug, title } = dbRow<{ id: number; slug: string; title: string }>(
       `select a.id, s.slug, a.title from articles a join sections s on s.id = a.section_id
-       where a.status = 'published' and a.is_public = 1 and a.published_at <= ? and s.slug = 'international'
+       where a.status = 'published' and ${visibleClause('a')} and s.slug = 'international'
        order by a.published_at desc limit 1 offset 3`,
-      Date.now(),
+      { now: Date.now() },
     );
     const articleUrl = `http://127.0.0.1:${port}/news/${slug}/${id}`;
     const listUrl = `http://127.0.0.1:${port}/news/${slug}`;

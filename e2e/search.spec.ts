@@ -3,6 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import Database from 'better-sqlite3';
 import { expect, test } from '@playwright/test';
+import { visibleClause } from '../db/visibility';
 import { parseSeedArticle } from '../lib/seed/parse-seed-article';
 import { registerSearchFunctions } from '../lib/search/sql-functions';
 import { e2eDatabasePath } from './helpers/e2e-db';
@@ -85,8 +86,8 @@ test.describe('site search', () => {
     try {
       // An old article (far from the home page and first section pages other specs look at).
       const row = db
-        .prepare(`select id from articles where is_public = 1 and published_at <= ? order by published_at desc limit 1 offset 250`)
-        .get(Date.now()) as { id: number };
+        .prepare(`select id from articles where ${visibleClause()} order by published_at desc limit 1 offset 250`)
+        .get({ now: Date.now() }) as { id: number };
       const title = (db.prepare('select title from articles where id = ?').get(row.id) as { title: string }).title;
       const link = page.locator(`ol[aria-label="搜索结果"] a[href$="/${row.id}"]`);
       await page.goto(`/search?q=${encodeURIComponent(title)}`);

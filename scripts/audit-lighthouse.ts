@@ -16,6 +16,8 @@ import Database from 'better-sqlite3';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type Flags, type Result } from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { visibleClause } from '../db/visibility';
+import { articlePath, sectionPath } from '../lib/routes';
 import { buildPortal } from './lib/build';
 import { buildIsCurrent } from './lib/build-freshness';
 import { portalServerArgs } from './lib/portal-server';
@@ -73,10 +75,10 @@ function newestArticlePath(): string {
     const row = db
       .prepare(
         `select a.id, s.slug from articles a join sections s on s.id = a.section_id
-         where a.is_public = 1 and a.published_at <= ? order by a.is_public desc, a.published_at desc limit 1`,
+         where ${visibleClause('a')} order by a.published_at desc limit 1`,
       )
-      .get(Date.now()) as { id: number; slug: string };
-    return `/news/${row.slug}/${row.id}`;
+      .get({ now: Date.now() }) as { id: number; slug: string };
+    return articlePath(row.slug, row.id);
   } finally {
     db.close();
   }
@@ -132,7 +134,7 @@ async function main(): Promise<void> {
 
     const pages = [
       { name: '首页 /', path: '/' },
-      { name: '栏目 /news/longquan', path: '/news/longquan' },
+      { name: '栏目 /news/longquan', path: sectionPath('longquan') },
       { name: '文章', path: newestArticlePath() },
     ];
     // Render each page once so the audit measures the cached page a reader gets, not the first render.

@@ -20,6 +20,7 @@ import { parseQuery } from '@/lib/search/query';
 import { rebuildSearchIndex } from '@/lib/search/sql-functions';
 import { rng } from '@/lib/seed/corpus';
 import { seedDatabase } from '@/lib/seed/seed-database';
+import { visibleClause } from '@/db/visibility';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES || 100_000);
 const RANDOM_QUERIES = Number(process.env.BENCH_RANDOM_QUERIES || 400);
@@ -122,7 +123,7 @@ async function main() {
 
   // Keeping the index in step: an edit of one article's body (what saving or publishing does),
   // in its own transaction, trigger re-tokenizing and re-indexing included.
-  const target = (sqlite.prepare(`select id, body from articles where is_public = 1 order by published_at desc limit 1`).get() as {
+  const target = (sqlite.prepare(`select id, body from articles where ${visibleClause()} order by published_at desc limit 1`).get({ now: Date.now() }) as {
     id: number;
     body: string;
   });

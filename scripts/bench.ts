@@ -21,6 +21,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { migrateDatabase, openDatabase } from '@/db/client';
 import { seedDatabase } from '@/lib/seed/seed-database';
+import { visibleClause } from '@/db/visibility';
+import { articlePath as articleUrlPath, HOT_PATH, searchPath, sectionPath, SITE_FEED_PATH } from '@/lib/routes';
 import { renderNginxConfig } from '@/lib/http/nginx-config';
 import { buildPortal } from './lib/build';
 import { portalServerArgs } from './lib/portal-server';
@@ -92,9 +94,9 @@ const sectionArticles = (slug: string, limit: number, offset: number) =>
     sqlite
       .prepare(
         `select a.id from articles a join sections s on s.id = a.section_id
-         where s.slug = ? and a.is_public = 1 order by a.published_at desc limit ? offset ?`,
+         where s.slug = ? and ${visibleClause('a')} order by a.published_at desc limit ? offset ?`,
       )
-      .all(slug, limit, offset) as Array<{ id: number }>
+      .all(slug, limit, offset, { now: Date.now() }) as Array<{ id: number }>
   ).map((r) => r.id);
 const [articleId] = sectionArticles('longquan', 1, 5);
 const freshIds = sectionArticles('longquan', 11, 2000);
@@ -168,7 +170,7 @@ const rssTimer = setInterval(() => {
 }, 200);
 
 // ---------------------------------------------------------------- the ceiling
-const articlePath = `/news/longquan/${articleId}`;
+const articlePath = articleUrlPath('longquan', articleId!);
 const articleHtml = await (await fetch(nextUrl + articlePath)).text();
 const htmlFile = path.join(tmp, 'article.html');
 fs.writeFileSync(htmlFile, articleHtml);
@@ -225,11 +227,11 @@ const articleRow = await measure('article page (ISR)', nextUrl, articlePath);
 // page cannot be served faster than this, whatever the page holds.
 await measure('Next floor: static /robots.txt', nextUrl, '/robots.txt');
 await measure('home', nextUrl, '/');
-await measure('section page 1', nextUrl, '/news/longquan');
-await measure('section page 50', nextUrl, '/news/longquan?page=50');
-await measure('/hot', nextUrl, '/hot');
-await measure('/rss.xml', nextUrl, '/rss.xml');
-await measure('/search?q=龙泉', nextUrl, `/search?q=${encodeURIComponent('龙泉')}`);
+await measure('section page 1', nextUrl, sectionPath('longquan'));
+await measure('section page 50', nextUrl, sectionPath('longquan', 50));
+await measure('/hot', nextUrl, HOT_PATH);
+await measure('/rss.xml', nextUrl, SITE_FEED_PATH);
+await measure('/search?q=龙泉', nextUrl, searchPath({ q: '龙泉' }));
 
 // Cache misses: the first request for articles nobody has asked for yet, one at a time.
 const missTimes: number[] = [];

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
+import { visibleClause } from '@/db/visibility';
 import { useTestDatabase } from './helpers/test-db';
 
 /**
@@ -13,7 +14,7 @@ import { useTestDatabase } from './helpers/test-db';
  */
 const { db, file, cleanup } = useTestDatabase({ articles: 30 });
 const sqlite = db.$client;
-const articleId = (sqlite.prepare('select id from articles where is_public = 1 order by id limit 1').get() as { id: number }).id;
+const articleId = (sqlite.prepare(`select id from articles where ${visibleClause()} order by id limit 1`).get({ now: Date.now() }) as { id: number }).id;
 const views = () => (sqlite.prepare('select coalesce(sum(count), 0) as n from article_views_daily where article_id = ?').get(articleId) as { n: number }).n;
 const browser = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
 

@@ -6,6 +6,7 @@ import { saveArticle } from '@/db/mutations/articles';
 import { getPublicArticle, listSectionArticles } from '@/db/queries/articles';
 import { parseQuery } from '@/lib/search/query';
 import { ViewBuffer } from '@/lib/views/view-buffer';
+import { visibleClause } from '@/db/visibility';
 import { useTestDatabase } from './helpers/test-db';
 
 /**
@@ -45,7 +46,7 @@ const editorId = Number(
     .prepare("insert into users (username, display_name, role, password_hash, created_at, updated_at) values ('durability-editor', '编辑', 'editor', 'x', ?, ?)")
     .run(Date.now(), Date.now()).lastInsertRowid,
 );
-const articleIds = (sqlite.prepare('select id from articles where is_public = 1 order by id limit 3').all() as Array<{ id: number }>).map((r) => r.id);
+const articleIds = (sqlite.prepare(`select id from articles where ${visibleClause()} order by id limit 3`).all({ now: Date.now() }) as Array<{ id: number }>).map((r) => r.id);
 const [mine, theirs, viewed] = articleIds as [number, number, number];
 const version = (id: number) => (sqlite.prepare('select version from articles where id = ?').get(id) as { version: number }).version;
 const views = (id: number) => (sqlite.prepare('select coalesce(sum(count), 0) as n from article_views_daily where article_id = ?').get(id) as { n: number }).n;

@@ -12,6 +12,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchArticles } from '@/db/queries/search';
+import { isVisibleToReaders } from '@/db/visibility';
 import { htmlToText } from '@/lib/html';
 import { parseQuery } from '@/lib/search/query';
 import { indexText, termTokens } from '@/lib/search/tokenize';
@@ -78,8 +79,8 @@ describe('search quality on the query set', () => {
 
   it('beats the alternatives measured on the same set', () => {
     const docs = [...keyOf.entries()]
-      .map(([id, key]) => ({ id, key, ...(env.db.$client.prepare('select title, subtitle, summary, body, is_public from articles where id = ?').get(id) as { title: string; subtitle: string | null; summary: string; body: string; is_public: number }) }))
-      .filter((d) => d.is_public === 1 && !d.key.startsWith('scheduled'));
+      .map(([id, key]) => ({ id, key, ...(env.db.$client.prepare('select title, subtitle, summary, body, status, published_at as publishedAt from articles where id = ?').get(id) as { title: string; subtitle: string | null; summary: string; body: string; status: string; publishedAt: number | null }) }))
+      .filter((d) => isVisibleToReaders(d));
     const text = (d: (typeof docs)[number]) => [d.title, d.subtitle ?? '', d.summary, htmlToText(d.body)].join('\n');
     const jieba = Jieba.withDict(dict);
     const norm = (s: string) => s.normalize('NFKC').toLowerCase();

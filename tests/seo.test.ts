@@ -16,6 +16,7 @@ import { absoluteUrl } from '@/lib/seo/urls';
 import { newsArticleJsonLd } from '@/lib/structured-data/news-article';
 import { websiteJsonLd } from '@/lib/structured-data/website';
 import { serializeJsonLd } from '@/lib/structured-data/serialize';
+import { visibleClause } from '@/db/visibility';
 import { useTestDatabase } from './helpers/test-db';
 import { recordStatements, type StatementRecorder } from './helpers/record-statements';
 
@@ -62,7 +63,7 @@ afterAll(() => {
 
 function visibleIds(): number[] {
   return (
-    original(`select id from articles where is_public = 1 and published_at <= ? order by id`).all(NOW.getTime()) as Array<{ id: number }>
+    original(`select id from articles where ${visibleClause()} order by id`).all({ now: NOW.getTime() }) as Array<{ id: number }>
   ).map((r) => r.id);
 }
 

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { visibleClause } from '../../db/visibility';
+import { articlePath } from '../../lib/routes';
 
 /** The throwaway database the e2e server runs on (scripts/e2e-server.ts records its path). */
 export function e2eDatabasePath(): string {
@@ -22,10 +24,10 @@ export function latestArticlePath(): string {
     const row = db
       .prepare(
         `select a.id, s.slug from articles a join sections s on s.id = a.section_id
-         where a.is_public = 1 and a.published_at <= ? order by a.published_at desc limit 1`,
+         where ${visibleClause('a')} order by a.published_at desc limit 1`,
       )
-      .get(Date.now()) as { id: number; slug: string };
-    return `/news/${row.slug}/${row.id}`;
+      .get({ now: Date.now() }) as { id: number; slug: string };
+    return articlePath(row.slug, row.id);
   } finally {
     db.close();
   }

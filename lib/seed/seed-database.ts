@@ -6,6 +6,7 @@ import { escapeHtml } from '@/lib/html';
 import { generateArticle, rng, type SectionKind } from './corpus';
 import { parseSeedArticle } from './parse-seed-article';
 import { bulkIndexArticles } from '@/lib/search/sql-functions';
+import { visibleClause } from '@/db/visibility';
 
 /** The demo section tree. Staff manage sections afterwards; nothing reads this list but the seed. */
 const DEMO_SECTIONS: Array<{ slug: string; name: string; parent?: string; kind?: SectionKind; description: string }> = [
@@ -129,8 +130,8 @@ export function seedDatabase(db: DB, options: SeedOptions = {}): { sections: num
   // 3. Synthetic daily views for the last 21 days over the newest 200 articles, so 周热点 is alive.
   const today = shanghaiDay(now);
   const recent = sqlite
-    .prepare(`select id from articles where is_public = 1 and published_at <= ? order by is_public desc, published_at desc limit 200`)
-    .all(now.getTime()) as Array<{ id: number }>;
+    .prepare(`select id from articles where ${visibleClause()} order by published_at desc limit 200`)
+    .all({ now: now.getTime() }) as Array<{ id: number }>;
   const addViews = sqlite.prepare(
     'insert into article_views_daily (article_id, day, count) values (?, ?, ?) on conflict(day, article_id) do nothing',
   );
