@@ -1,5 +1,6 @@
 import type { SearchSort } from '@/lib/search/params';
 import { MAX_QUERY_LENGTH } from '@/lib/search/query';
+import { SEARCH_PATH } from '@/lib/routes';
 
 type Props = {
   q: string;
@@ -15,7 +16,7 @@ const field = 'rounded border border-line bg-white px-2 py-1 text-sm';
 /** The search page's own form: the query again plus section, date range and order, all GET. */
 export function SearchResultsFilters({ q, section, from, to, sort, sections }: Props) {
   return (
-    <form action="/search" method="get" className="no-print mt-3 space-y-3 border border-line bg-paper p-3" aria-label="搜索条件">
+    <form action={SEARCH_PATH} method="get" className="no-print mt-3 space-y-3 border border-line bg-paper p-3" aria-label="搜索条件">
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor="search-page-q" className="text-sm font-bold">
           关键词

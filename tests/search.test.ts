@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { searchArticleIdsForStaff, searchArticles, type SearchFilters } from '@/db/queries/search';
+import { SearchResults } from '@/components/search-results';
+import { searchArticleIdsForStaff, searchArticles, type SearchFilters, type SearchHit } from '@/db/queries/search';
 import { parseSearchParams } from '@/lib/search/params';
 import { MAX_QUERY_LENGTH, parseQuery } from '@/lib/search/query';
 import { paragraphsToHtml } from '@/lib/seed/seed-database';
@@ -199,15 +202,24 @@ describe('ranking', () => {
   });
 });
 
+/** The title and snippet of a hit as the results list renders them (the HTML a reader gets). */
+function shown(hit: SearchHit): { titleHtml: string; snippetHtml: string } {
+  const html = renderToStaticMarkup(createElement(SearchResults, { hits: [hit] }));
+  const title = /<h2[^>]*><a [^>]*>(.*?)<\/a><\/h2>/.exec(html)?.[1];
+  const snippet = /<\/h2><p [^>]*>(.*?)<\/p>/.exec(html)?.[1];
+  if (title === undefined || snippet === undefined) throw new Error(`unexpected markup: ${html}`);
+  return { titleHtml: title, snippetHtml: snippet };
+}
+
 describe('highlighting', () => {
   it('marks the matched terms in title and snippet', async () => {
-    const hit = (await search('桃花节'))!.hits[0]!;
+    const hit = shown((await search('桃花节'))!.hits[0]!);
     expect(hit.titleHtml).toBe('第四十届龙泉山<mark>桃花节</mark>开幕');
     expect(hit.snippetHtml).toContain('<mark>桃花节</mark>');
-    const one = (await search('桥'))!.hits[0]!;
+    const one = shown((await search('桥'))!.hits[0]!);
     expect(one.titleHtml).toBe('驿马河新<mark>桥</mark>建成通车');
     expect(one.snippetHtml).toContain('<mark>桥</mark>梁');
-    const mixed = (await search('gdp 增长'))!.hits.find((h) => keyOf.get(h.id) === 'dm-gdp-sichuan')!;
+    const mixed = shown((await search('gdp 增长'))!.hits.find((h) => keyOf.get(h.id) === 'dm-gdp-sichuan')!);
     expect(mixed.snippetHtml).toContain('<mark>ＧＤＰ</mark>');
   });
 
@@ -217,10 +229,10 @@ describe('highlighting', () => {
       body: '<p>正文里写着 &lt;img src=x onerror=alert(2)&gt; 注入测试。</p>',
       at: Date.now() - 60_000,
     });
-    const hit = (await search('注入测试'))!.hits.find((h) => h.id === id)!;
+    const hit = shown((await search('注入测试'))!.hits.find((h) => h.id === id)!);
     expect(hit.titleHtml).toBe('&lt;script&gt;alert(1)&lt;/script&gt;标题<mark>注入测试</mark>');
     expect(hit.snippetHtml).toContain('&lt;img src=x onerror=alert(2)&gt; <mark>注入测试</mark>');
-    const tagged = (await search('<script>'))!.hits.find((h) => h.id === id)!;
+    const tagged = shown((await search('<script>'))!.hits.find((h) => h.id === id)!);
     expect(tagged.titleHtml).toBe('&lt;<mark>script</mark>&gt;alert(1)&lt;/<mark>script</mark>&gt;标题注入测试');
     for (const html of [hit.snippetHtml, tagged.titleHtml, tagged.snippetHtml]) expect(html.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
   });

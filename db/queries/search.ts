@@ -2,8 +2,9 @@ import { type SQL, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '../client';
 import { rankMatches } from './search-ranking';
 import { articles, sections } from '../schema';
+import { visibleAt } from '../visibility';
 import { htmlToText } from '@/lib/html';
-import { highlightHtml, snippetHtml } from '@/lib/search/highlight';
+import { type MarkedText, type MatchRange, matchRanges, snippet } from '@/lib/search/highlight';
 import { type ParsedQuery, parseQuery } from '@/lib/search/query';
 import type { SearchSort } from '@/lib/search/params';
 import { startOfShanghaiDay } from '@/lib/time';
@@ -24,10 +25,10 @@ export type SearchFilters = {
 export type SearchHit = {
   id: number;
   title: string;
-  /** Escaped title with the matched terms in <mark>. */
-  titleHtml: string;
-  /** Escaped text around the first match, matched terms in <mark>. */
-  snippetHtml: string;
+  /** Where the query's terms occur in the title. */
+  titleMatches: MatchRange[];
+  /** Plain text around the first match (body, else subtitle, else summary), with the matches in it. */
+  snippet: MarkedText;
   sectionSlug: string;
   sectionName: string;
   publishedAt: Date;
@@ -38,7 +39,7 @@ export type SearchResults = { total: number; page: number; pageSize: number; hit
 const DAY_MS = 86_400_000;
 
 function publicWhere(filters: SearchFilters, now: Date): SQL {
-  const parts: SQL[] = [sql`d.is_public = 1`, sql`d.published_at <= ${now.getTime()}`];
+  const parts: SQL[] = [visibleAt(now, 'd')];
   if (filters.sectionIds) {
     parts.push(
       filters.sectionIds.length ? sql`d.section_id in (${sql.join(filters.sectionIds.map((id) => sql`${id}`), sql`, `)})` : sql`0`,
@@ -101,8 +102,8 @@ export async function searchArticles(q: ParsedQuery, filters: SearchFilters = {}
     hits.push({
       id: r.id,
       title: r.title,
-      titleHtml: highlightHtml(r.title, q.terms),
-      snippetHtml: snippetHtml([htmlToText(r.body), r.subtitle ?? '', r.summary], q.terms),
+      titleMatches: matchRanges(r.title, q.terms),
+      snippet: snippet([htmlToText(r.body), r.subtitle ?? '', r.summary], q.terms),
       sectionSlug: r.sectionSlug,
       sectionName: r.sectionName,
       publishedAt: r.publishedAt ?? new Date(0),

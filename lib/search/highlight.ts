@@ -1,15 +1,18 @@
-import { escapeHtml } from '@/lib/html';
 import { type QueryToken, tokenize } from './tokenize';
 
-type Range = [start: number, end: number];
+/** [start, end) in UTF-16 code units of a text. */
+export type MatchRange = [start: number, end: number];
+
+/** A passage of plain text with where the query's terms occur in it. */
+export type MarkedText = { text: string; matches: MatchRange[] };
 
 /**
  * Where the query's terms occur in a text, found with the same tokenizer the index uses, so
  * what is highlighted is exactly what matched (a bigram phrase, a prefix character, a word).
  */
-export function matchRanges(text: string, terms: QueryToken[][]): Range[] {
+export function matchRanges(text: string, terms: QueryToken[][]): MatchRange[] {
   const tokens = tokenize(text);
-  const ranges: Range[] = [];
+  const ranges: MatchRange[] = [];
   for (let k = 0; k < tokens.length; k++) {
     for (const term of terms) {
       if (k + term.length > tokens.length) continue;
@@ -28,7 +31,7 @@ export function matchRanges(text: string, terms: QueryToken[][]): Range[] {
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: Range[] = [];
+  const merged: MatchRange[] = [];
   for (const r of ranges) {
     const prev = merged.at(-1);
     if (prev && r[0] <= prev[1]) prev[1] = Math.max(prev[1], r[1]);
@@ -37,35 +40,27 @@ export function matchRanges(text: string, terms: QueryToken[][]): Range[] {
   return merged;
 }
 
-/** Escaped HTML of text[from, to) with every range inside wrapped in <mark>. */
-function markUp(text: string, ranges: Range[], from: number, to: number): string {
-  let html = '';
-  let at = from;
-  for (const [s, e] of ranges) {
-    if (e <= from || s >= to) continue;
-    const start = Math.max(s, from);
-    const end = Math.min(e, to);
-    html += escapeHtml(text.slice(at, start)) + '<mark>' + escapeHtml(text.slice(start, end)) + '</mark>';
-    at = end;
-  }
-  return html + escapeHtml(text.slice(at, to));
-}
-
-/** The whole text (a title), escaped, matches marked. */
-export function highlightHtml(text: string, terms: QueryToken[][]): string {
-  return markUp(text, matchRanges(text, terms), 0, text.length);
-}
-
 function isLowSurrogate(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 0xdc00 && c <= 0xdfff;
 }
 
+/** text[from, to) with "…" where it was cut, and the ranges inside it moved to match. */
+function cut(text: string, ranges: MatchRange[], from: number, to: number): MarkedText {
+  const lead = from > 0 ? '…' : '';
+  const matches: MatchRange[] = [];
+  for (const [s, e] of ranges) {
+    if (e <= from || s >= to) continue;
+    matches.push([Math.max(s, from) - from + lead.length, Math.min(e, to) - from + lead.length]);
+  }
+  return { text: lead + text.slice(from, to) + (to < text.length ? '…' : ''), matches };
+}
+
 /**
  * A window of about `length` characters around the first match in the first text that has one
- * (else the start of the first non-empty text), escaped, matches marked, "…" where cut.
+ * (else the start of the first non-empty text), "…" where cut, with the matches inside it.
  */
-export function snippetHtml(texts: string[], terms: QueryToken[][], length = 110): string {
+export function snippet(texts: string[], terms: QueryToken[][], length = 110): MarkedText {
   const candidates = texts.map((t) => t.replace(/\s+/g, ' ').trim()).filter((t) => t !== '');
   for (const text of candidates) {
     const ranges = matchRanges(text, terms);
@@ -75,10 +70,26 @@ export function snippetHtml(texts: string[], terms: QueryToken[][], length = 110
     from = Math.max(0, Math.min(from, to - length));
     if (from > 0 && isLowSurrogate(text, from)) from--;
     if (to < text.length && isLowSurrogate(text, to)) to++;
-    return (from > 0 ? '…' : '') + markUp(text, ranges, from, to) + (to < text.length ? '…' : '');
+    return cut(text, ranges, from, to);
   }
   const first = candidates[0] ?? '';
   let to = Math.min(first.length, length);
   if (to < first.length && isLowSurrogate(first, to)) to++;
-  return escapeHtml(first.slice(0, to)) + (to < first.length ? '…' : '');
+  return cut(first, [], 0, to);
+}
+
+/**
+ * The text split at its matches, in order, for a component to wrap the marked parts in
+ * <mark>. Plain strings, never HTML: React escapes them, so article text cannot inject markup.
+ */
+export function highlightSegments({ text, matches }: MarkedText): Array<{ text: string; marked: boolean }> {
+  const parts: Array<{ text: string; marked: boolean }> = [];
+  let at = 0;
+  for (const [s, e] of matches) {
+    if (s > at) parts.push({ text: text.slice(at, s), marked: false });
+    parts.push({ text: text.slice(s, e), marked: true });
+    at = e;
+  }
+  if (at < text.length) parts.push({ text: text.slice(at), marked: false });
+  return parts;
 }

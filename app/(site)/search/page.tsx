@@ -7,6 +7,7 @@ import { SearchResults } from '@/components/search-results';
 import { SearchResultsFilters } from '@/components/search-results-filters';
 import { parseSearchParams } from '@/lib/search/params';
 import { parseQuery } from '@/lib/search/query';
+import { SEARCH_PATH, searchPath } from '@/lib/routes';
 
 // Every query is different and results must reflect a withdrawal at once: never cached.
 export const dynamic = 'force-dynamic';
@@ -53,7 +54,7 @@ export default async function SearchPage({ searchParams }: Props) {
 
   return (
     <div className="border border-line bg-white px-4 py-4 sm:px-6">
-      <Breadcrumb trail={[{ name: '站内搜索', href: '/search' }]} />
+      <Breadcrumb trail={[{ name: '站内搜索', href: SEARCH_PATH }]} />
       <h1 className="mt-3 border-b-2 border-brand pb-2 text-2xl font-bold text-brand">站内搜索</h1>
       <SearchResultsFilters
         q={params.q}
@@ -81,7 +82,7 @@ export default async function SearchPage({ searchParams }: Props) {
             {filtered && (
               <li>
                 当前限定了栏目或日期,
-                <a href={`/search?${new URLSearchParams({ q: params.q }).toString()}`} className="text-brand underline">
+                <a href={searchPath({ q: params.q })} className="text-brand underline">
                   去掉筛选条件重新搜索
                 </a>
                 。
@@ -98,12 +99,12 @@ export default async function SearchPage({ searchParams }: Props) {
           </p>
           {results.hits.length === 0 ? (
             <p className="py-8 text-center text-muted">
-              没有这一页。<a href={`/search?${new URLSearchParams(linkQuery).toString()}`} className="text-brand underline">回到第 1 页</a>
+              没有这一页。<a href={searchPath(linkQuery)} className="text-brand underline">回到第 1 页</a>
             </p>
           ) : (
             <SearchResults hits={results.hits} />
           )}
-          <Pagination basePath="/search" page={Math.min(results.page, totalPages)} totalPages={totalPages} query={linkQuery} />
+          <Pagination basePath={SEARCH_PATH} page={Math.min(results.page, totalPages)} totalPages={totalPages} query={linkQuery} />
         </>
       ) : null}
     </div>
