@@ -1,14 +1,38 @@
-import type { SidebarBox } from '@/db/queries/chrome';
+import type { SidebarContent } from '@/db/queries/chrome';
+import { articlePath, hotPath, sectionPath } from '@/lib/routes';
+
+type Box = {
+  key: string;
+  title: string;
+  moreHref: string;
+  items: Array<{ id: number; title: string; sectionSlug: string }>;
+  /** 周热点 numbers its items: the order is the ranking. */
+  ranked: boolean;
+};
+
+/** The configured sections in their order, with 周热点 second: the box readers look for first after the lead one. */
+function boxesOf(content: SidebarContent): Box[] {
+  const boxes: Box[] = content.sections.map(({ section, items }) => ({
+    key: section.slug,
+    title: section.name,
+    moreHref: sectionPath(section.slug),
+    items,
+    ranked: false,
+  }));
+  boxes.splice(Math.min(1, boxes.length), 0, { key: 'hot', title: '周热点', moreHref: hotPath(), items: content.hot, ranked: true });
+  return boxes;
+}
 
 /**
  * 信息中心 / 周热点 / 国内新闻 / 国际新闻, each with +更多. Plain links (no next/link): every
  * page comes from the cache, and a client component per link would only add hydration work
- * and payload. Styles: .box, .side-list in app/globals.css.
+ * and payload. Styles: .box, .side-list in app/globals.css. `boxes` is the sidebar's content
+ * as the data layer returns it (db/queries/chrome.ts); the layout of the boxes is decided here.
  */
-export function Sidebar({ boxes }: { boxes: SidebarBox[] }) {
+export function Sidebar({ boxes: content }: { boxes: SidebarContent }) {
   return (
     <aside aria-label="侧栏" className="no-print space-y-5">
-      {boxes.map((box) => (
+      {boxesOf(content).map((box) => (
         <section key={box.key} aria-labelledby={`side-${box.key}`} className="box">
           <div className="box-head">
             <h2 id={`side-${box.key}`} className="box-title">
@@ -29,7 +53,7 @@ export function Sidebar({ boxes }: { boxes: SidebarBox[] }) {
                       {i + 1}
                     </span>
                   )}
-                  <a href={`/news/${item.sectionSlug}/${item.id}`}>{item.title}</a>
+                  <a href={articlePath(item.sectionSlug, item.id)}>{item.title}</a>
                 </li>
               ))}
             </ol>

@@ -1,32 +1,37 @@
+import { cache } from 'react';
 import { siteConfig } from '@/lib/site-config';
+import type { Section } from '../schema';
 import { type ArticleListItem, listSectionArticles } from './articles';
-import { weeklyHot } from './hot';
-import { getDescendantIds, getSectionTree, type SectionNode, listSections } from './sections';
+import { type HotItem, weeklyHot } from './hot';
+import { getDescendantIds, getSectionBySlug, getSectionTree, type SectionNode } from './sections';
 
-export type SidebarBox = { key: string; title: string; moreHref: string; items: ArticleListItem[]; ranked?: boolean };
+/** A section's newest articles, for a sidebar box. */
+export type SectionLatest = { section: Section; items: ArticleListItem[] };
 
-export type SiteChrome = { nav: SectionNode[]; sidebar: SidebarBox[] };
+/**
+ * What the sidebar shows, as rows: the newest articles of each configured section (in the
+ * given order, unknown slugs left out) and the week's most read. Where 周热点 goes and what
+ * the links are is the sidebar component's business (components/sidebar.tsx).
+ */
+export type SidebarContent = { sections: SectionLatest[]; hot: HotItem[] };
+
+export type SiteChrome = { nav: SectionNode[]; sidebar: SidebarContent };
 
 const SIDEBAR_ITEMS = 8;
 const HOT_ITEMS = 10;
 
-/** Everything the public layout shows around a page: navigation and the sidebar boxes. */
-export async function getSiteChrome(now = new Date()): Promise<SiteChrome> {
-  const [nav, all] = await Promise.all([getSectionTree(), listSections()]);
-  const boxes: SidebarBox[] = [];
+/**
+ * Everything the public layout shows around a page: the navigation tree and the lists of the
+ * sidebar sections the site configuration names. Memoised per request (React's cache()).
+ */
+export const getSiteChrome = cache(async (): Promise<SiteChrome> => {
+  const now = new Date();
+  const nav = await getSectionTree();
+  const lists: SectionLatest[] = [];
   for (const slug of siteConfig.sidebarSections) {
-    const section = all.find((s) => s.slug === slug);
+    const section = await getSectionBySlug(slug);
     if (!section) continue;
-    const ids = await getDescendantIds(section.id);
-    boxes.push({
-      key: slug,
-      title: section.name,
-      moreHref: `/news/${section.slug}`,
-      items: await listSectionArticles(ids, 1, SIDEBAR_ITEMS, now),
-    });
+    lists.push({ section, items: await listSectionArticles(await getDescendantIds(section.id), 1, SIDEBAR_ITEMS, now) });
   }
-  const hot: SidebarBox = { key: 'hot', title: '周热点', moreHref: '/hot', items: await weeklyHot(HOT_ITEMS, 0, now), ranked: true };
-  boxes.splice(Math.min(1, boxes.length), 0, hot);
-  return { nav, sidebar: boxes };
-}
-
+  return { nav, sidebar: { sections: lists, hot: await weeklyHot(HOT_ITEMS, 0, now) } };
+});
