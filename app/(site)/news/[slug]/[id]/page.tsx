@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { cache } from 'react';
-import { adjacentArticles, getPublicArticle } from '@/db/queries/articles';
-import { getSectionTrail } from '@/db/queries/sections';
+import { articlePageData } from '@/db/queries/article-page';
 import { ArticleView } from '@/components/article-view';
 import { ViewBeacon } from '@/components/view-beacon';
 import { JsonLd } from '@/components/json-ld';
 import { parsePositiveId } from '@/lib/params';
+import { articlePath, sectionPath } from '@/lib/routes';
 import { articleMetadata } from '@/lib/seo/metadata';
 import { breadcrumbJsonLd } from '@/lib/structured-data/breadcrumb';
 import { newsArticleJsonLd } from '@/lib/structured-data/news-article';
@@ -20,26 +19,25 @@ export function generateStaticParams(): Array<{ slug: string; id: string }> {
 
 type Props = { params: Promise<{ slug: string; id: string }> };
 
-// generateMetadata and the page read the same row once per render.
-const loadArticle = cache(async (slug: string, rawId: string) => {
+/** The page's data when the id names a visible article of this section (articlePageData is memoised per request). */
+async function load(slug: string, rawId: string) {
   const id = parsePositiveId(rawId);
-  const article = id === null ? undefined : await getPublicArticle(id);
-  return article && article.sectionSlug === slug ? article : undefined;
-});
+  const data = id === null ? undefined : await articlePageData(id);
+  return data && data.article.sectionSlug === slug ? data : undefined;
+}
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, id } = await params;
-  const article = await loadArticle(slug, id);
-  return article ? articleMetadata(article) : {};
+  const data = await load(slug, id);
+  return data ? articleMetadata(data.article) : {};
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const { slug, id: rawId } = await params;
-  const article = await loadArticle(slug, rawId);
-  if (!article) notFound();
-
-  const [trail, adjacent] = await Promise.all([getSectionTrail(article.sectionId), adjacentArticles(article)]);
-  const crumbs = trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }));
+  const { slug, id } = await params;
+  const data = await load(slug, id);
+  if (!data) notFound();
+  const { article, trail, adjacent } = data;
+  const crumbs = trail.map((s) => ({ name: s.name, href: sectionPath(s.slug) }));
 
   return (
     // ArticleView is shared with the staff preview, so a preview shows exactly this page.
@@ -50,7 +48,7 @@ export default async function ArticlePage({ params }: Props) {
         <p>
           <span className="text-muted">上一篇:</span>
           {adjacent.previous ? (
-            <a href={`/news/${adjacent.previous.sectionSlug}/${adjacent.previous.id}`}>{adjacent.previous.title}</a>
+            <a href={articlePath(adjacent.previous.sectionSlug, adjacent.previous.id)}>{adjacent.previous.title}</a>
           ) : (
             <span className="text-muted">没有了</span>
           )}
@@ -58,7 +56,7 @@ export default async function ArticlePage({ params }: Props) {
         <p>
           <span className="text-muted">下一篇:</span>
           {adjacent.next ? (
-            <a href={`/news/${adjacent.next.sectionSlug}/${adjacent.next.id}`}>{adjacent.next.title}</a>
+            <a href={articlePath(adjacent.next.sectionSlug, adjacent.next.id)}>{adjacent.next.title}</a>
           ) : (
             <span className="text-muted">没有了</span>
           )}
