@@ -6,11 +6,12 @@ import { Breadcrumb } from '@/components/breadcrumb';
 import { Pagination } from '@/components/pagination';
 import { formatDay } from '@/components/format-date';
 import { JsonLd } from '@/components/json-ld';
+import { articlePath, hotPath } from '@/lib/routes';
 import { listMetadata } from '@/lib/seo/metadata';
 import { breadcrumbJsonLd } from '@/lib/structured-data/breadcrumb';
 
 export function hotListingMetadata(page: number): Metadata {
-  return listMetadata({ name: '周热点', path: '/hot', page, description: '近 7 天阅读量最高的文章。' });
+  return listMetadata({ name: '周热点', path: hotPath(), page, description: '近 7 天阅读量最高的文章。' });
 }
 
 /**
@@ -25,8 +26,8 @@ export async function HotListing({ page }: { page: number }) {
   const items = await weeklyHot(PAGE_SIZE, (page - 1) * PAGE_SIZE);
   return (
     <div className="border border-line bg-white px-4 py-4 sm:px-6">
-      <JsonLd data={breadcrumbJsonLd([{ name: '周热点', href: '/hot' }])} />
-      <Breadcrumb trail={[{ name: '周热点', href: '/hot' }]} />
+      <JsonLd data={breadcrumbJsonLd([{ name: '周热点', href: hotPath() }])} />
+      <Breadcrumb trail={[{ name: '周热点', href: hotPath() }]} />
       <h1 className="mt-3 border-b-2 border-brand pb-2 text-2xl font-bold text-brand">周热点</h1>
       <p className="mt-2 text-sm text-muted">近 7 天阅读量最高的文章</p>
       {items.length === 0 ? (
@@ -37,7 +38,7 @@ export async function HotListing({ page }: { page: number }) {
             <li key={item.id} className="flex flex-col gap-x-4 py-2.5 sm:flex-row sm:items-baseline sm:justify-between">
               <span className="min-w-0">
                 <span className="mr-2 inline-block w-7 text-right font-bold text-brand tabular-nums">{(page - 1) * PAGE_SIZE + i + 1}</span>
-                <a href={`/news/${item.sectionSlug}/${item.id}`}>{item.title}</a>
+                <a href={articlePath(item.sectionSlug, item.id)}>{item.title}</a>
               </span>
               <span className="shrink-0 text-sm text-muted tabular-nums">
                 {item.views} 次阅读 · <time dateTime={item.publishedAt.toISOString()}>{formatDay(item.publishedAt)}</time>
@@ -46,7 +47,7 @@ export async function HotListing({ page }: { page: number }) {
           ))}
         </ol>
       )}
-      <Pagination basePath="/hot" page={page} totalPages={totalPages} />
+      <Pagination basePath={hotPath()} page={page} totalPages={totalPages} />
     </div>
   );
 }

@@ -1,11 +1,13 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { countSectionArticles, listSectionArticles, PAGE_SIZE } from '@/db/queries/articles';
+import { sectionRoute } from '@/db/queries/section-route';
 import { getDescendantIds, getSectionBySlug, getSectionTrail } from '@/db/queries/sections';
 import { ArticleList } from '@/components/article-list';
 import { Breadcrumb } from '@/components/breadcrumb';
 import { Pagination } from '@/components/pagination';
 import { JsonLd } from '@/components/json-ld';
+import { sectionPath } from '@/lib/routes';
 import { sectionMetadata } from '@/lib/seo/metadata';
 import { breadcrumbJsonLd } from '@/lib/structured-data/breadcrumb';
 
@@ -20,15 +22,14 @@ export async function sectionListingMetadata(slug: string, page: number): Promis
 
 export async function SectionListing({ slug, page }: { slug: string; page: number }) {
   const section = await getSectionBySlug(slug);
-  if (!section) notFound();
+  // Whether page N exists is the front door's question too: one function answers both.
+  if (!section || !sectionRoute(slug, page).hasPage) notFound();
 
   const ids = await getDescendantIds(section.id);
-  const total = await countSectionArticles(ids);
-  const totalPages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (page > totalPages) notFound();
+  const totalPages = Math.max(1, Math.ceil((await countSectionArticles(ids)) / PAGE_SIZE));
   const items = await listSectionArticles(ids, page);
   const trail = await getSectionTrail(section.id);
-  const crumbs = trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }));
+  const crumbs = trail.map((s) => ({ name: s.name, href: sectionPath(s.slug) }));
 
   return (
     <div className="border border-line bg-white px-4 py-4 sm:px-6">
@@ -40,7 +41,7 @@ export async function SectionListing({ slug, page }: { slug: string; page: numbe
       ) : (
         <ArticleList items={items} showSection={ids.length > 1} />
       )}
-      <Pagination basePath={`/news/${section.slug}`} page={page} totalPages={totalPages} />
+      <Pagination basePath={sectionPath(section.slug)} page={page} totalPages={totalPages} />
     </div>
   );
 }
