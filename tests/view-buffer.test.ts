@@ -1,5 +1,11 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { visibleClause } from '@/db/visibility';
+import { handleViewBeacon } from '@/lib/views/beacon-http';
+import { DailyReaders } from '@/lib/views/daily-readers';
+import { viewCounter } from '@/lib/views/view-counter';
 import { ViewBuffer } from '@/lib/views/view-buffer';
 import { refreshHotOnOtherWriters } from '@/lib/views/hot-refresh';
 import { parseBeacon } from '@/lib/views/parse-beacon';
@@ -113,5 +119,65 @@ describe('beacon parsing', () => {
     expect(isBotUserAgent('Mozilla/5.0 (compatible; Googlebot/2.1)')).toBe(true);
     expect(isBotUserAgent(null)).toBe(true);
     expect(isBotUserAgent('Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36')).toBe(false);
+  });
+});
+
+describe('one view per reader per article per day', () => {
+  const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36';
+  const morning = new Date('2026-11-29T01:00:00Z'); // 09:00 in Shanghai
+  const sameDayLate = new Date('2026-11-29T15:59:00Z'); // 23:59 in Shanghai
+  const nextDay = new Date('2026-11-29T16:00:00Z'); // 00:00 the next day in Shanghai
+
+  it('counts 50 beacons from one client as one view, and two clients as two', () => {
+    const readers = new DailyReaders();
+    const counted = Array.from({ length: 50 }, () => readers.admit('203.0.113.9', chrome, 7, morning)).filter(Boolean);
+    expect(counted).toHaveLength(1);
+    expect(readers.admit('203.0.113.10', chrome, 7, morning)).toBe(true);
+    expect(readers.admit('203.0.113.9', chrome, 8, morning)).toBe(true); // another article
+    expect(readers.admit('203.0.113.9', chrome, 7, sameDayLate)).toBe(false);
+  });
+
+  it('counts the same client again on the next Shanghai day', () => {
+    const readers = new DailyReaders();
+    expect(readers.admit('203.0.113.9', chrome, 7, sameDayLate)).toBe(true);
+    expect(readers.admit('203.0.113.9', chrome, 7, nextDay)).toBe(true);
+    expect(readers.admit('203.0.113.9', chrome, 7, nextDay)).toBe(false);
+  });
+
+  it('caps one address per article per day however it varies its User-Agent', () => {
+    const readers = new DailyReaders({ maxPerAddress: 20 });
+    const counted = Array.from({ length: 200 }, (_, i) => readers.admit('203.0.113.9', `${chrome} r${i}`, 7, morning)).filter(Boolean);
+    expect(counted).toHaveLength(20);
+  });
+
+  it('stays within its memory bound, forgetting the oldest reader first', () => {
+    const readers = new DailyReaders({ maxClients: 100, maxPerAddress: 1000 });
+    for (let i = 0; i < 1000; i++) expect(readers.admit(`10.0.${i >> 8}.${i & 255}`, chrome, 7, morning)).toBe(true);
+    expect(readers.size).toBe(100);
+    expect(readers.admit('10.0.3.231', chrome, 7, morning)).toBe(false); // the 1000th, still remembered
+    expect(readers.admit('10.0.0.0', chrome, 7, morning)).toBe(true); // the first, forgotten
+  });
+
+  it('over HTTP: 50 beacons with forged X-Forwarded-For count once, under the socket address', async () => {
+    const { db, cleanup } = useTestDatabase({ articles: 5 });
+    const id = (db.$client.prepare(`select id from articles where ${visibleClause()} order by id limit 1`).get({ now: Date.now() }) as { id: number }).id;
+    const server = http.createServer(handleViewBeacon);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/views`;
+    try {
+      viewCounter().flush();
+      for (let i = 0; i < 50; i++) {
+        const res = await fetch(url, {
+          method: 'POST',
+          body: JSON.stringify({ id }),
+          headers: { 'user-agent': chrome, 'x-forwarded-for': `198.51.100.${i}`, 'x-portal-client-ip': `198.51.100.${i}` },
+        });
+        expect(res.status).toBe(204);
+      }
+      expect(viewCounter().flush()).toBe(1);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+      cleanup();
+    }
   });
 });

@@ -1,18 +1,27 @@
 import type http from 'node:http';
 import { isViewableArticle } from '@/db/queries/hot';
+import { requestClientAddress, trustedProxyHops } from '@/lib/http/client-address';
 import { jsonAnswer, sendAnswer } from '@/lib/http/front-door-types';
 import { isBotUserAgent } from './bots';
+import { DailyReaders } from './daily-readers';
 import { MAX_BEACON_BYTES, parseBeacon } from './parse-beacon';
 import { viewCounter } from './view-counter';
 
 export const BEACON_PATH = '/api/views';
+
+const proxyHops = trustedProxyHops();
+// VIEW_DEDUPE=off counts every beacon: for load tests that send thousands from one client, never
+// for a public site.
+const readers = process.env.VIEW_DEDUPE === 'off' ? undefined : new DailyReaders();
 
 /**
  * The view beacon, POST /api/views, answered in plain node:http before Next (server.ts) and by
  * scripts/views-server.ts behind nginx. Through a Next route handler every beacon paid a full
  * route dispatch (~2 ms of CPU here), so 2,000 beacons/s took the cores pages need; this answers
  * one in well under 0.1 ms. Rules: body ≤ 256 bytes of {"id": n} naming a visible article (else a
- * JSON 400), anything but POST a JSON 405, bots answered 204 so they don't retry but not counted.
+ * JSON 400), anything but POST a JSON 405, bots answered 204 so they don't retry but not counted,
+ * and one view per reader per article per day (daily-readers.ts; the client address as the front
+ * door sees it, lib/http/client-address.ts).
  * Counts go to the process's ViewBuffer, whose upsert adds to the stored count, so several
  * processes share the database safely.
  */
@@ -44,7 +53,11 @@ export function handleViewBeacon(req: http.IncomingMessage, res: http.ServerResp
     const id = parseBeacon(Buffer.concat(chunks).toString('utf8'));
     if (id === null) return answer(400, 'expected {"id": <article id>}');
     if (!isViewableArticle(id)) return answer(400, 'unknown article');
-    if (!isBotUserAgent(req.headers['user-agent'] ?? null)) viewCounter().record(id);
+    const userAgent = req.headers['user-agent'] ?? null;
+    // Repeats get the same 204, so a script learns nothing from the answer.
+    if (!isBotUserAgent(userAgent) && (readers?.admit(requestClientAddress(req, proxyHops), userAgent, id) ?? true)) {
+      viewCounter().record(id);
+    }
     answer(204);
   });
   req.on('error', () => res.destroy());
