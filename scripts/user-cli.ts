@@ -3,6 +3,7 @@
  *   npm run user:create -- --username NAME --role admin|editor|reporter [--name 显示名]
  *   npm run user:passwd -- --username NAME
  *   npm run user:disable -- --username NAME
+ *   npm run user:unlock -- --username NAME     (lifts sign-in locks on the name, from every address)
  * Passwords are read from standard input (typed, or piped: printf '%s\n' "$PW" | npm run ...),
  * never from an argument, so they stay out of shell history and `ps`.
  */
@@ -13,7 +14,7 @@ import { getUserCredentials } from '@/db/queries/users';
 import { ROLES, type Role } from '@/db/schema';
 import { passwordProblem } from '@/lib/auth/password';
 import { ROLE_LABELS } from '@/lib/auth/roles';
-import { createStaffUser, resetStaffPassword, setStaffDisabled, type Actor } from '@/lib/auth/staff-accounts';
+import { createStaffUser, resetStaffPassword, setStaffDisabled, unlockStaffLogin, type Actor } from '@/lib/auth/staff-accounts';
 import { displayNameSchema, usernameSchema } from '@/lib/auth/usernames';
 
 class CliError extends Error {}
@@ -81,6 +82,14 @@ async function main(): Promise<void> {
     return;
   }
 
+  // Works for a name with no account too: a guesser's failures on it are still counted.
+  if (command === 'unlock') {
+    const result = await unlockStaffLogin(CLI_ACTOR, username);
+    if (!result.ok) throw new CliError(result.error);
+    console.log(result.message);
+    return;
+  }
+
   const user = await getUserCredentials(username);
   if (!user) throw new CliError(`用户 ${username} 不存在`);
   if (command === 'passwd') {
@@ -96,7 +105,7 @@ async function main(): Promise<void> {
     console.log(result.message);
     return;
   }
-  throw new CliError(`未知命令 ${command ?? ''}:可用 create、passwd、disable`);
+  throw new CliError(`未知命令 ${command ?? ''}:可用 create、passwd、disable、unlock`);
 }
 
 main()

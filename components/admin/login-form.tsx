@@ -5,11 +5,17 @@ import { useId, useRef, useState } from 'react';
 
 /** Turns next-auth's error string into what the staff member should read. */
 function loginErrorMessage(error: string, now: number): string {
+  const waitUntil = (prefix: string, fallbackMinutes: number) => {
+    const until = Number(error.slice(prefix.length));
+    const minutes = Number.isFinite(until) ? Math.max(1, Math.ceil((until - now) / 60_000)) : fallbackMinutes;
+    return minutes < 60 ? `${minutes} 分钟` : `${Math.floor(minutes / 60)} 小时${minutes % 60 ? ` ${minutes % 60} 分钟` : ''}`;
+  };
   if (error.startsWith('locked:')) {
-    const until = Number(error.slice('locked:'.length));
-    const minutes = Number.isFinite(until) ? Math.max(1, Math.ceil((until - now) / 60_000)) : 10;
-    const wait = minutes < 60 ? `${minutes} 分钟` : `${Math.floor(minutes / 60)} 小时${minutes % 60 ? ` ${minutes % 60} 分钟` : ''}`;
-    return `登录失败次数过多,该账号或网络地址已被暂时锁定,请约 ${wait}后再试。`;
+    return `登录失败次数过多,该账号在当前网络地址已被暂时锁定,请约 ${waitUntil('locked:', 10)}后再试。`;
+  }
+  // The username-wide slow-down: many failures from several addresses, so a short pause for everyone.
+  if (error.startsWith('cooldown:')) {
+    return `该账号近期登录失败次数较多,请约 ${waitUntil('cooldown:', 1)}后再试。`;
   }
   if (error === 'CredentialsSignin') return '用户名或密码错误。';
   return '登录暂时无法完成,请稍后再试。';

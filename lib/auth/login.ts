@@ -1,30 +1,33 @@
 import { getUserCredentials } from '@/db/queries/users';
 import { recordAudit } from '@/lib/audit';
 import { burnPasswordCheck, PASSWORD_MAX_LENGTH, verifyPassword } from './password';
-import { lockedUntil, recordFailure, resetKey, throttleKeys } from './throttle';
+import { reserveAttempt, settleSuccess, throttleKeys } from './throttle';
 import { normalizeUsername } from './usernames';
 
 export type LoginResult =
   | { ok: true; user: { id: number; username: string; displayName: string; tokenVersion: number } }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; until: Date };
+  | { ok: false; reason: 'locked' | 'cooldown'; until: Date };
+
+const REFUSAL_WORDS = { locked: '锁定', cooldown: '账号冷却' } as const;
 
 /**
- * One sign-in attempt: throttle check, password check, bookkeeping and audit. Shared by the
+ * One sign-in attempt: throttle reservation, password check, bookkeeping and audit. Shared by the
  * next-auth Credentials provider and the tests. The caller only learns "invalid" for an unknown
  * user, a wrong password or a disabled account alike; the audit log records which it was.
  */
 export async function attemptLogin(input: { username: string; password: string; ip: string | null; now?: Date }): Promise<LoginResult> {
   const now = input.now ?? new Date();
   const username = normalizeUsername(input.username).slice(0, 64);
-  const keys = throttleKeys(username, input.ip);
   const audit = { actorName: username || null, ip: input.ip };
 
-  const lockEnd = lockedUntil(keys, now);
-  if (lockEnd) {
-    await recordAudit({ ...audit, action: 'login.locked', detail: `锁定至 ${lockEnd.toISOString()}` });
-    return { ok: false, reason: 'locked', until: lockEnd };
+  // Counted before the hash, in one transaction with the lock check (see throttle.ts).
+  const reserved = reserveAttempt(throttleKeys(username, input.ip), now);
+  if (!reserved.ok) {
+    await recordAudit({ ...audit, action: 'login.locked', detail: `${REFUSAL_WORDS[reserved.reason]}至 ${reserved.until.toISOString()}` });
+    return { ok: false, reason: reserved.reason, until: reserved.until };
   }
+  const { reservation } = reserved;
 
   const user = username ? await getUserCredentials(username) : undefined;
   let problem: string | null = null;
@@ -40,17 +43,18 @@ export async function attemptLogin(input: { username: string; password: string; 
   }
 
   if (problem || !user) {
-    const locked = recordFailure(keys, now);
+    // Already counted by the reservation; only the outcome is left to report.
+    const refusal = reservation.ifFailed;
     await recordAudit({
       ...audit,
       actorId: user?.id ?? null,
       action: 'login.failure',
-      detail: locked ? `${problem};已锁定至 ${locked.toISOString()}` : problem,
+      detail: refusal ? `${problem};已${REFUSAL_WORDS[refusal.reason]}至 ${refusal.until.toISOString()}` : problem,
     });
-    return locked ? { ok: false, reason: 'locked', until: locked } : { ok: false, reason: 'invalid' };
+    return refusal ? { ok: false, ...refusal } : { ok: false, reason: 'invalid' };
   }
 
-  resetKey(keys[0]!.key);
+  settleSuccess(reservation);
   await recordAudit({ ...audit, actorId: user.id, actorName: user.username, action: 'login.success' });
   return {
     ok: true,

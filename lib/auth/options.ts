@@ -5,14 +5,19 @@ import { recordAudit } from '@/lib/audit';
 import { ipFromHeaders } from './client-ip';
 import { ensureNextAuthUrl, LOGIN_PATH, SECURE_COOKIES, SESSION_COOKIE, SESSION_MAX_AGE_SECONDS } from './config';
 import { attemptLogin } from './login';
+import { newSessionId, revokeSession, sessionExpiry } from './revoked-sessions';
 import { authSecret } from './secret';
 
-/** Error string the login form turns into "已锁定,约 N 分钟后再试": `locked:<epoch ms>`. */
+/**
+ * Error strings the login form turns into "已锁定,约 N 分钟后再试" (`locked:<epoch ms>`) and
+ * "该账号登录尝试过多,请 N 分钟后再试" (`cooldown:<epoch ms>`, the username-wide slow-down).
+ */
 export const LOCKED_ERROR_PREFIX = 'locked:';
+export const COOLDOWN_ERROR_PREFIX = 'cooldown:';
 
 /**
- * next-auth configuration, built per request because the secret may come from the database
- * (see secret.ts) and must not be read at import time, during `next build`.
+ * next-auth configuration, built per request because the secret may be generated into the data
+ * folder on first use (see secret.ts) and must not be read at import time, during `next build`.
  */
 export function authOptions(): NextAuthOptions {
   ensureNextAuthUrl();
@@ -44,6 +49,7 @@ export function authOptions(): NextAuthOptions {
           }
           // next-auth passes a thrown message to the client as `error`; null becomes CredentialsSignin.
           if (result.reason === 'locked') throw new Error(`${LOCKED_ERROR_PREFIX}${result.until.getTime()}`);
+          if (result.reason === 'cooldown') throw new Error(`${COOLDOWN_ERROR_PREFIX}${result.until.getTime()}`);
           return null;
         },
       }),
@@ -52,7 +58,7 @@ export function authOptions(): NextAuthOptions {
       // The token carries only ids and the sign-in time; everything else is read from the database per request.
       async jwt({ token, user }) {
         if (user && 'uid' in user) {
-          return { sub: String(user.uid), uid: user.uid, tv: user.tv, since: Date.now() };
+          return { sub: String(user.uid), uid: user.uid, tv: user.tv, since: Date.now(), sid: newSessionId() };
         }
         return token;
       },
@@ -61,7 +67,12 @@ export function authOptions(): NextAuthOptions {
       },
     },
     events: {
+      // next-auth calls this with the decoded cookie before clearing it (JWT strategy). Clearing
+      // the cookie is not enough: a saved copy would stay valid, so the session id is revoked.
       async signOut({ token }) {
+        if (typeof token?.sid === 'string' && typeof token.since === 'number') {
+          await revokeSession(token.sid, sessionExpiry(token.since));
+        }
         const uid = typeof token?.uid === 'number' ? token.uid : null;
         const user = uid ? await getUserById(uid) : undefined;
         await recordAudit({ actorId: uid, actorName: user?.username ?? null, action: 'logout' });

@@ -4,6 +4,7 @@ import type { Role } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { hashPassword, passwordProblem } from './password';
 import { ROLE_LABELS } from './roles';
+import { unlockUsername } from './throttle';
 import { normalizeUsername } from './usernames';
 
 /**
@@ -78,4 +79,16 @@ export async function resetStaffPassword(actor: Actor, userId: number, password:
   await updateUserPassword(userId, await hashPassword(password));
   await recordAudit({ actorId: actor.id, actorName: actor.username, ip: actor.ip, action: 'user.password', target: user.username });
   return { ok: true, message: `已重置 ${user.username} 的密码,其所有登录会话已失效` };
+}
+
+/**
+ * Lifts every sign-in lock and cool-down on a username, from every address (`npm run
+ * user:unlock`): for the admin who locked themself out, or staff locked out by a guesser's
+ * address. Address-wide locks stay: they are about the address, not the account.
+ */
+export async function unlockStaffLogin(actor: Actor, rawUsername: string): Promise<AccountResult> {
+  const username = normalizeUsername(rawUsername);
+  const cleared = unlockUsername(username);
+  await recordAudit({ actorId: actor.id, actorName: actor.username, ip: actor.ip, action: 'login.unlock', target: username, detail: `清除 ${cleared} 条记录` });
+  return { ok: true, message: cleared ? `已解除 ${username} 的登录锁定` : `${username} 当前没有登录锁定或失败记录` };
 }
