@@ -1,6 +1,8 @@
 /**
  * `npm run db:backup -- FILE`: a consistent online backup of DATABASE_PATH (default
  * data/portal.db) into FILE while the site keeps serving. See lib/backup/portal-db.ts.
+ * The copy holds no session signing secret (that lives in NEXTAUTH_SECRET or DATA_DIR/auth-secret),
+ * so it can be stored or handed on without letting its holder forge a staff session.
  */
 import { databasePath } from '@/db/client';
 import { backupDatabase } from '@/lib/backup/portal-db';
