@@ -40,7 +40,7 @@ export type ArticleChange = {
 
 /** What readers may notice of an article change, for refreshAfter (lib/cache/refresh.ts). */
 export function readerChange(c: Pick<ArticleChange, 'id' | 'status' | 'previousStatus'>): ContentChange {
-  return { kind: 'article', id: c.id, wasPublic: isPublicStatus(c.previousStatus), isPublic: isPublicStatus(c.status) };
+  return { kind: 'article', id: c.id, publicBefore: isPublicStatus(c.previousStatus), publicAfter: isPublicStatus(c.status) };
 }
 
 export type MutationResult =

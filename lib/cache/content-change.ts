@@ -8,7 +8,7 @@ import { HOME_PATH, hotPageRoute, hotPath } from '@/lib/routes';
  */
 export type ContentChange =
   /** An article saved, moved along the review chain, published by the scheduler or deleted. */
-  | { kind: 'article'; id: number; wasPublic: boolean; isPublic: boolean }
+  | { kind: 'article'; id: number; publicBefore: boolean; publicAfter: boolean }
   /** A section created, renamed, re-slugged, moved, reordered or deleted. */
   | { kind: 'sections' }
   /** New view counts written: only 周热点's order depends on them. */
@@ -47,7 +47,7 @@ export function hotPaths(): StalePaths {
 
 /** Whether readers could see the change: a draft saved or deleted before anyone saw it is not. */
 export function touchesReaders(change: ContentChange): boolean {
-  return change.kind !== 'article' || change.wasPublic || change.isPublic;
+  return change.kind !== 'article' || change.publicBefore || change.publicAfter;
 }
 
 /** Several stale sets as one, without duplicates. */

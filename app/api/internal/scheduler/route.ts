@@ -18,6 +18,6 @@ export async function POST(request: Request): Promise<Response> {
     await recordAudit({ actorName: '定时发布', action: 'article.publish', target: `article:${article.id}`, detail: '定时发布到期,自动发布' });
   }
   // A scheduled article is already public by status: the flip keeps it public, and its time has come.
-  await refreshAfter(...published.map((a) => ({ kind: 'article' as const, id: a.id, wasPublic: true, isPublic: true })));
+  await refreshAfter(...published.map((a) => ({ kind: 'article' as const, id: a.id, publicBefore: true, publicAfter: true })));
   return Response.json({ published: published.map((a) => a.id) }, { headers: { 'Cache-Control': 'no-store' } });
 }

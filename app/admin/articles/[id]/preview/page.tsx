@@ -8,6 +8,7 @@ import { ArticleView } from '@/components/article-view';
 import { Sidebar } from '@/components/sidebar';
 import { authorizePage } from '@/lib/auth/session';
 import { parsePositiveId } from '@/lib/params';
+import { sectionPath } from '@/lib/routes';
 import { STATUS_LABELS } from '@/lib/workflow/transitions';
 
 export const dynamic = 'force-dynamic';
@@ -36,7 +37,7 @@ export default async function PreviewArticlePage({ params }: Props) {
           <div className="min-w-0">
             <ArticleView
               article={{ ...article, publishedAt: article.publishedAt ?? new Date() }}
-              crumbs={trail.map((s) => ({ name: s.name, href: `/news/${s.slug}` }))}
+              crumbs={trail.map((s) => ({ name: s.name, href: sectionPath(s.slug) }))}
             />
           </div>
           <Sidebar boxes={chrome.sidebar} />
