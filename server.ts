@@ -17,7 +17,7 @@ import { bodyLimitFor, limitRequestBody } from '@/lib/http/body-limit';
 import { stampClientAddress, trustedProxyHops } from '@/lib/http/client-address';
 import { frontDoorDecision } from '@/lib/http/front-door';
 import { sendAnswer } from '@/lib/http/front-door-types';
-import { everyResponseHeaders, staffPageHeaders } from '@/lib/http/security-headers';
+import { everyResponseHeaders, scriptNonce, staffPageHeaders } from '@/lib/http/security-headers';
 import { BEACON_PATH, handleViewBeacon } from '@/lib/views/beacon-http';
 import { getDb } from '@/db/client';
 import { followOtherProcesses } from '@/lib/cache/shared-invalidation';
@@ -36,7 +36,8 @@ const hostname = option('-H', '--hostname') ?? '0.0.0.0';
 process.env.PORT = String(port);
 // How many proxies in front of us may name the client in X-Forwarded-For (lib/http/client-address.ts).
 const proxyHops = trustedProxyHops();
-const securityHeaderList = Object.entries(everyResponseHeaders({ siteUrl: process.env.SITE_URL || '', dev }));
+const site = { siteUrl: process.env.SITE_URL || '', dev };
+const securityHeaderList = Object.entries(everyResponseHeaders(site));
 
 const app = next({ dev, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
@@ -56,8 +57,12 @@ const server = http.createServer((req, res) => {
   if (!limitRequestBody(req, res, bodyLimitFor(url))) return;
   // The one client address code under Next reads, from the socket and TRUST_PROXY only.
   stampClientAddress(req, proxyHops);
-  const staff = url.startsWith('/admin') ? staffPageHeaders(url.split('?', 1)[0]!) : undefined;
+  // Next takes its script nonce from the request's CSP header: only ours, only on staff pages.
+  delete req.headers['content-security-policy'];
+  delete req.headers['content-security-policy-report-only'];
+  const staff = url.startsWith('/admin') ? staffPageHeaders(url.split('?', 1)[0]!, { ...site, nonce: scriptNonce() }) : undefined;
   if (staff) for (const [name, value] of Object.entries(staff)) res.setHeader(name, value);
+  if (staff?.['Content-Security-Policy']) req.headers['content-security-policy'] = staff['Content-Security-Policy'];
   try {
     const decision = frontDoorDecision(url);
     if (decision?.kind === 'answer') return sendAnswer(res, decision, req.method);
