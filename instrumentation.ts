@@ -1,11 +1,17 @@
 /**
- * Runs once when a server process starts. Starts the publish scheduler (lib/scheduler) in the
- * Node.js server only: not in the edge runtime, and not while `next build` loads the app to
- * prerender pages (a build must not publish anything).
+ * Runs once when a server process starts, under server.ts and under plain `next start` or
+ * `next dev` alike, before Next answers any request. In the Node.js server only (not the edge
+ * runtime), and not while `next build` loads the app to prerender pages:
+ * - refuses to serve in production unless started through server.ts, the front door that the
+ *   portal's redirects, list pages, view beacon and early 404s depend on (lib/server-entry.ts);
+ * - starts the publish scheduler (lib/scheduler), unless SCHEDULER_DISABLED=1. A build must not
+ *   publish anything.
  */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  const { refuseToServeWithoutServerTs } = await import('./lib/server-entry');
+  refuseToServeWithoutServerTs();
   if (process.env.SCHEDULER_DISABLED === '1') return;
   const { startScheduler } = await import('./lib/scheduler/scheduler');
   startScheduler();

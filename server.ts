@@ -5,7 +5,9 @@
  * - gives the answers an App Router page cannot (301 to an article's canonical URL, 410 for a
  *   withdrawn one) and sends URLs that must not reach an ISR route to the 404 page
  *   (lib/http/front-door.ts).
- * Everything else, staff area included, is Next's (its proxy.ts still guards /admin).
+ * Everything else, staff area included, is Next's (its proxy.ts still guards /admin). This is the
+ * only way the portal serves in production: under plain `next start` all of the above would
+ * silently disappear, so instrumentation.ts refuses to start without it (lib/server-entry.ts).
  *
  * Usage: node --import tsx server.ts [-p PORT] [-H HOST] [--dev]. SIGTERM/SIGINT: stop
  * accepting, let requests in flight finish, then exit; the exit hooks flush the view buffer
@@ -23,6 +25,7 @@ import { getDb } from '@/db/client';
 import { followOtherProcesses } from '@/lib/cache/shared-invalidation';
 import { refreshHotList, refreshHotOnOtherWriters } from '@/lib/views/hot-refresh';
 import { viewCounter } from '@/lib/views/view-counter';
+import { markStartedThroughServerTs } from '@/lib/server-entry';
 
 function option(short: string, long: string): string | undefined {
   const at = process.argv.findIndex((arg) => arg === short || arg === long);
@@ -31,14 +34,17 @@ function option(short: string, long: string): string | undefined {
 const dev = process.argv.includes('--dev');
 const port = Number(option('-p', '--port') ?? process.env.PORT ?? 3000);
 const hostname = option('-H', '--hostname') ?? '0.0.0.0';
-// The scheduler, the 周热点 refresh and the shared cache log call this process's internal routes at 127.0.0.1:$PORT
-// (lib/scheduler), as they did under `next start`, which sets PORT the same way.
+// The scheduler, the 周热点 refresh and the shared cache log call this process's internal routes
+// at 127.0.0.1:$PORT (lib/scheduler), so PORT must name the port this server listens on.
 process.env.PORT = String(port);
 // How many proxies in front of us may name the client in X-Forwarded-For (lib/http/client-address.ts).
 const proxyHops = trustedProxyHops();
 const site = { siteUrl: process.env.SITE_URL || '', dev };
 const securityHeaderList = Object.entries(everyResponseHeaders(site));
 
+// Without this mark instrumentation.ts stops a production server: plain `next start` would
+// serve without everything above and below (lib/server-entry.ts).
+markStartedThroughServerTs();
 const app = next({ dev, dir: process.cwd(), hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
