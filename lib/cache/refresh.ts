@@ -1,4 +1,3 @@
-import { revalidatePath } from 'next/cache';
 import { recordInvalidation } from '@/db/mutations/cache-invalidations';
 import { postInternal } from '@/lib/scheduler/scheduler';
 import { type ContentChange, type StalePaths, isEmpty, stalePathsFor } from './content-change';
@@ -23,14 +22,20 @@ export async function refreshAfter(...changes: ContentChange[]): Promise<void> {
   const content = changes.filter((c) => c.kind !== 'views');
   const paths = stalePathsFor(content);
   if (!isEmpty(paths)) {
-    markStaleHere(paths);
+    await markStaleHere(paths);
     await recordInvalidation(paths, processOrigin());
   }
   if (content.length < changes.length) refreshHotFromTimer();
 }
 
-/** Marks the paths stale in this process's cache only (inside a request; see refreshAfter). */
-export function markStaleHere(paths: StalePaths): void {
+/**
+ * Marks the paths stale in this process's cache only (inside a request; see refreshAfter).
+ * next/cache is loaded here, not at the top: server.ts loads this module (through the view
+ * counter's 周热点 refresh) before Next has set up its request storage, and importing
+ * next/cache then throws ("AsyncLocalStorage accessed in runtime where it is not available").
+ */
+export async function markStaleHere(paths: StalePaths): Promise<void> {
+  const { revalidatePath } = await import('next/cache');
   for (const page of paths.pages) revalidatePath(page);
   for (const layout of paths.layouts) revalidatePath(layout, 'layout');
 }

@@ -17,6 +17,6 @@ export async function POST(request: Request): Promise<Response> {
   }
   const parsed = Paths.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: 'pages and layouts must be lists of paths' }, { status: 400 });
-  markStaleHere(parsed.data);
+  await markStaleHere(parsed.data);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 }
