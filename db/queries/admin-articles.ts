@@ -160,16 +160,3 @@ export async function nextScheduledAt(): Promise<Date | undefined> {
     .limit(1);
   return rows[0]?.at ?? undefined;
 }
-
-/**
- * Articles that became visible to readers in (since, until]: scheduled ones whose time came and
- * ones published now, whichever process did it. Lets every server process refresh its own page
- * cache when another process sharing the database published something.
- */
-export async function articlesWentLiveBetween(since: Date, until: Date): Promise<Array<{ id: number; sectionId: number }>> {
-  return getDb()
-    .select({ id: articles.id, sectionId: articles.sectionId })
-    .from(articles)
-    .where(and(visibleAt(until), gt(articles.publishedAt, since)))
-    .limit(200);
-}

@@ -30,16 +30,3 @@ export async function getUserCredentials(username: string): Promise<User | undef
 export async function listUsers(): Promise<UserSummary[]> {
   return getDb().select(summaryColumns).from(users).orderBy(asc(users.disabled), asc(users.username));
 }
-
-export async function countUsers(): Promise<number> {
-  const [row] = await getDb().select({ n: count() }).from(users);
-  return row?.n ?? 0;
-}
-
-export async function countEnabledWithRole(role: Role): Promise<number> {
-  const [row] = await getDb()
-    .select({ n: count() })
-    .from(users)
-    .where(and(eq(users.role, role), eq(users.disabled, false)));
-  return row?.n ?? 0;
-}

@@ -14,9 +14,7 @@
  *     Signed out or session invalid -> redirect to /admin/login?from=<this path>;
  *     role too low -> forbidden() (403 page, app/forbidden.tsx).
  *
- *   Library code and tests:  requireRole(min) throws AuthError(401|403); getSessionUser()
- *     returns the user or null. authErrorResponse(error) turns an AuthError into a JSON
- *     Response for a handler that catches it itself.
+ *   Library code and tests:  getSessionUser() returns the user or null.
  *
  * Every call re-reads the user from the database (exists, enabled, tokenVersion matches), so
  * disabling a user or changing their password ends all their sessions on their next request,
@@ -36,16 +34,6 @@ import { userForClaims, type SessionUser } from './session-check';
 
 export type { SessionUser } from './session-check';
 
-export class AuthError extends Error {
-  constructor(
-    public status: 401 | 403,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AuthError';
-  }
-}
-
 /** The header proxy.ts sets with the requested admin path, so a page can send the visitor back after login. */
 export const ADMIN_PATH_HEADER = 'x-admin-path';
 
@@ -60,13 +48,6 @@ export async function getSessionUser(): Promise<SessionUser | null> {
     return null;
   }
   return userForClaims(claims);
-}
-
-export async function requireRole(min: Role): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new AuthError(401, '请先登录');
-  if (!roleAtLeast(user.role, min)) throw new AuthError(403, '没有权限执行此操作');
-  return user;
 }
 
 /** For server actions and route handlers: a real 401/403 response when the check fails. */
@@ -86,10 +67,4 @@ export async function authorizePage(min: Role): Promise<SessionUser> {
   }
   if (!roleAtLeast(user.role, min)) forbidden();
   return user;
-}
-
-
-export function authErrorResponse(error: unknown): Response | null {
-  if (!(error instanceof AuthError)) return null;
-  return Response.json({ error: error.message }, { status: error.status, headers: { 'Cache-Control': 'private, no-store' } });
 }

@@ -167,12 +167,3 @@ export function unlockUsername(username: string): number {
     .run(userKey(username), prefix.length, prefix);
   return result.changes;
 }
-
-/** "约 10 分钟" style wording for how long a lock still lasts. */
-export function describeRemaining(until: Date, now = new Date()): string {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
-  if (minutes < 60) return `${minutes} 分钟`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest ? `${hours} 小时 ${rest} 分钟` : `${hours} 小时`;
-}

@@ -7,8 +7,6 @@ import sanitizeHtml from 'sanitize-html';
  * tel or site-relative paths. Images must come from our own media route, so a body can never
  * load a tracking pixel or a `data:`/`javascript:` URL.
  */
-export const MEDIA_PREFIX = '/media/images/';
-
 const IMAGE_SRC = /^\/media\/images\/[a-f0-9]{64}(?:-(?:480|960|1600)\.webp|\.(?:jpg|png|webp|gif))$/;
 
 const ALLOWED_TAGS = [

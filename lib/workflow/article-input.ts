@@ -37,4 +37,3 @@ export const saveInputSchema = z.object({
 
 export type SaveInput = z.input<typeof saveInputSchema>;
 
-export type { ArticleFields };
