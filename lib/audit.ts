@@ -28,6 +28,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'login.success': '登录成功',
   'login.failure': '登录失败',
   'login.locked': '登录被锁定',
+  'login.unlock': '解除登录锁定',
   logout: '退出登录',
   'user.create': '创建用户',
   'user.role': '修改角色',

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { portalServerArgs } from '../../scripts/lib/portal-server';
 import { e2eDatabasePath } from './e2e-db';
 
@@ -11,6 +12,8 @@ export async function startSecondServer(port: number): Promise<ChildProcess> {
     env: {
       ...process.env,
       DATABASE_PATH: e2eDatabasePath(),
+      // The same data folder as the first server: images and the generated session secret live there.
+      DATA_DIR: path.dirname(e2eDatabasePath()),
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || '.next-e2e',
       SITE_URL: `http://127.0.0.1:${port}`,
       NEXT_TELEMETRY_DISABLED: '1',

@@ -6,6 +6,8 @@ import { getDb } from '@/db/client';
 import { images } from '@/db/schema';
 import { decodingLimitProblem, MAX_INPUT_PIXELS, oneAtATime } from './decoding';
 import { MAX_IMAGE_BYTES } from './limits';
+import { dataDir } from '@/lib/data-dir';
+import { imagePath } from '@/lib/routes';
 
 /**
  * Uploaded images: checked by their bytes (never their name or the browser's claimed type),
@@ -32,10 +34,6 @@ export class ImageRejected extends Error {
   ) {
     super(message);
   }
-}
-
-export function dataDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_DIR || 'data');
 }
 
 export function imagesDir(): string {
@@ -73,7 +71,7 @@ export function variantFileName(hash: string, width: VariantWidth): string {
 }
 
 export function imageUrl(fileName: string): string {
-  return `/media/images/${fileName}`;
+  return imagePath(fileName);
 }
 
 /** Validates, stores and registers an upload; the same bytes uploaded twice are stored once. */

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { imagePath } from '@/lib/routes';
 
 /**
  * The one allowlist for article bodies. Whatever staff paste or an attacker posts, only this
@@ -7,7 +8,8 @@ import sanitizeHtml from 'sanitize-html';
  * tel or site-relative paths. Images must come from our own media route, so a body can never
  * load a tracking pixel or a `data:`/`javascript:` URL.
  */
-const IMAGE_SRC = /^\/media\/images\/[a-f0-9]{64}(?:-(?:480|960|1600)\.webp|\.(?:jpg|png|webp|gif))$/;
+// A stored upload or one of its variants, under the media route of lib/routes.ts.
+const IMAGE_SRC = new RegExp(`^${imagePath('').replace(/[/.]/g, '\\$&')}[a-f0-9]{64}(?:-(?:480|960|1600)\\.webp|\\.(?:jpg|png|webp|gif))$`);
 
 const ALLOWED_TAGS = [
   'p', 'br', 'h2', 'h3', 'h4', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup',
