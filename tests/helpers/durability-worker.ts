@@ -7,7 +7,6 @@
  *             with a new title and body (so the search index triggers rewrite their rows), and
  *             prints `ack <id> <version> <title>` after each save has committed
  *   views   - records views through the process's ViewBuffer and flushes every 20
- *   views-then-term - records <count> views, never flushes itself, waits for SIGTERM
  * Writes "done" when finished; any error is printed as `error <code> <message>` and exits 1.
  * DATABASE_PATH points it at the test's database.
  */
@@ -91,21 +90,10 @@ try {
       if (i % 20 === 19) views.flush();
     }
     views.flush();
-  } else if (mode === 'views-then-term') {
-    // Buffered views nobody has flushed yet, then a SIGTERM handled the way `next start`
-    // handles it (close the server, then process.exit(143) from an async continuation).
-    const id = Number(process.env.ARTICLE_ID);
-    const views = viewCounter();
-    for (let i = 0; i < count; i++) views.record(id);
-    process.on('SIGTERM', () => {
-      void Promise.resolve().then(() => setTimeout(() => process.exit(143), 10));
-    });
-    out(`recorded ${views.pendingKeys}`);
-    setInterval(() => {}, 1000);
   } else {
     throw new Error(`unknown mode ${mode}`);
   }
-  if (mode !== 'views-then-term') out('done');
+  out('done');
 } catch (error) {
   const e = error as { code?: string; message: string };
   out(`error ${e.code ?? 'ERR'} ${e.message}`);
