@@ -18,18 +18,18 @@ export function markStartedThroughServerTs(): void {
   entry().throughServerTs = true;
 }
 
-export function startedThroughServerTs(): boolean {
+function startedThroughServerTs(): boolean {
   return entry().throughServerTs;
 }
 
-export const REFUSAL_WITHOUT_SERVER_TS = [
+const REFUSAL_WITHOUT_SERVER_TS = [
   '[启动] 门户没有通过 server.ts 启动,拒绝提供服务。',
   '[启动] 301/410 跳转、?page=N 分页、阅读计数 POST /api/views 和提前的 404 都由 server.ts 负责,直接运行 next start 时它们会悄悄失效。',
   '[启动] 请用 npm start 启动(准备数据库、需要时构建,然后运行 server.ts);',
   '[启动] 已有当前构建时也可以直接运行:node --import tsx server.ts -p 3000',
 ].join('\n');
 
-export const WARNING_WITHOUT_SERVER_TS =
+const WARNING_WITHOUT_SERVER_TS =
   '[启动] 注意:next dev 不经过 server.ts,301/410 跳转、?page=N 分页、阅读计数和提前的 404 都不生效。请改用 npm run dev。';
 
 /**

@@ -55,7 +55,7 @@ function hashFiles(root: string, hash: crypto.Hash): void {
  * integrity, in a fixed order. A lock rewritten with other whitespace or key order digests the
  * same; a different version or tarball does not.
  */
-export function lockDigest(lockText: string): string {
+function lockDigest(lockText: string): string {
   const lock = JSON.parse(lockText) as { packages?: Record<string, { name?: string; version?: string; integrity?: string }> };
   const packages = Object.entries(lock.packages ?? {})
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
