@@ -58,7 +58,7 @@ function run(args: string[]): void {
 
 async function waitForServer(url: string, server: ChildProcess): Promise<void> {
   for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error('next start exited');
+    if (server.exitCode !== null) throw new Error('the portal server (server.ts) exited');
     try {
       if ((await fetch(url)).ok) return;
     } catch {

@@ -83,7 +83,7 @@ describe('db:backup while a writer runs, then db:restore', () => {
   });
 
   it('refuses to restore over a database another process has open', async () => {
-    // Another process holds an idle connection, as a running `next start` does.
+    // Another process holds an idle connection, as a running portal server does.
     closeDb();
     const probe = spawn(process.execPath, ['-e', `const D = require('better-sqlite3'); const db = new D(process.argv[1]); db.prepare('select 1').get(); console.log('open'); setInterval(() => {}, 1000);`, file], {
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -15,7 +15,7 @@ function read(source: HeaderSource, name: string): string | undefined {
  * The caller's address for throttling and the audit log: the header the front door (server.ts)
  * writes from the socket and TRUST_PROXY (lib/http/client-address.ts), replacing any copy the
  * client sent. X-Forwarded-For and X-Real-IP are never read here: anyone can send them straight
- * to the Node server. Null when the app runs without the front door (e.g. bare `next start`):
+ * to the Node server. Null when the app runs without the front door (which production refuses):
  * unknown beats an address the client chose.
  */
 export function ipFromHeaders(source: HeaderSource): string | null {

@@ -103,7 +103,7 @@ function dropLegacySecret(file: string): void {
 /**
  * Whether another process has `file` open. Every connection to a WAL database keeps a shared
  * lock on it while open, even when idle, so an exclusive lock can only be taken when nobody
- * else is connected: a running `next start` (which holds its connection for its lifetime),
+ * else is connected: a running portal server (which holds its connection for its lifetime),
  * a migration or a CLI. This needs no pid file and also catches servers started by hand.
  */
 export function databaseInUse(file: string): boolean {

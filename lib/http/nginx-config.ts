@@ -7,7 +7,7 @@ export type NginxRenderOptions = {
   /** Folder for the pid file, logs, temp files and the cache. */
   prefix: string;
   listenPort: number;
-  /** host:port of each `next start` process. */
+  /** host:port of each portal process (server.ts). */
   upstreams: string[];
   /** As root, nginx would switch its workers to www-data, who cannot write the prefix. */
   runAsRoot: boolean;

@@ -17,7 +17,7 @@ const RETRY_MS = 2_000;
 
 /** This process's own server, for calls to its internal routes. */
 export function internalOrigin(): string {
-  // server.ts (like `next start`) sets PORT; SCHEDULER_ORIGIN covers servers bound elsewhere.
+  // server.ts sets PORT; SCHEDULER_ORIGIN covers servers bound elsewhere.
   return process.env.SCHEDULER_ORIGIN || `http://127.0.0.1:${process.env.PORT || '3000'}`;
 }
 
