@@ -20,7 +20,8 @@ import { stampClientAddress, trustedProxyHops } from '@/lib/http/client-address'
 import { frontDoorDecision } from '@/lib/http/front-door';
 import { sendAnswer } from '@/lib/http/front-door-types';
 import { everyResponseHeaders, scriptNonce, staffPageHeaders } from '@/lib/http/security-headers';
-import { BEACON_PATH, handleViewBeacon } from '@/lib/views/beacon-http';
+import { VIEW_BEACON_PATH } from '@/lib/routes';
+import { handleViewBeacon } from '@/lib/views/beacon-http';
 import { getDb } from '@/db/client';
 import { followOtherProcesses } from '@/lib/cache/shared-invalidation';
 import { refreshHotList, refreshHotOnOtherWriters } from '@/lib/views/hot-refresh';
@@ -58,7 +59,7 @@ followOtherProcesses(getDb().$client);
 const server = http.createServer((req, res) => {
   const url = req.url ?? '/';
   for (const [name, value] of securityHeaderList) res.setHeader(name, value);
-  if (url === BEACON_PATH) return handleViewBeacon(req, res);
+  if (url === VIEW_BEACON_PATH) return handleViewBeacon(req, res);
   // Every body is counted as it arrives and refused past its route's limit (lib/http/body-limit.ts).
   if (!limitRequestBody(req, res, bodyLimitFor(url))) return;
   // The one client address code under Next reads, from the socket and TRUST_PROXY only.

@@ -11,14 +11,15 @@
 import http from 'node:http';
 import { closeDb } from '@/db/client';
 import { jsonAnswer, sendAnswer } from '@/lib/http/front-door-types';
-import { BEACON_PATH, handleViewBeacon } from '@/lib/views/beacon-http';
+import { VIEW_BEACON_PATH } from '@/lib/routes';
+import { handleViewBeacon } from '@/lib/views/beacon-http';
 import { viewCounter } from '@/lib/views/view-counter';
 
 const port = Number(process.env.VIEWS_PORT || 3099);
 const views = viewCounter();
 
 const server = http.createServer((req, res) => {
-  if (req.url === BEACON_PATH) return handleViewBeacon(req, res);
+  if (req.url === VIEW_BEACON_PATH) return handleViewBeacon(req, res);
   sendAnswer(res, jsonAnswer(404, { error: 'not found' }));
 });
 server.keepAliveTimeout = 30_000;

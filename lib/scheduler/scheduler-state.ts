@@ -12,8 +12,6 @@ export type SchedulerState = {
   timer?: ReturnType<typeof setTimeout>;
   /** When the timer will fire (epoch ms), for logs and tests. */
   wakeAt?: number;
-  /** Up to when this process has refreshed its pages for articles going live (epoch ms). */
-  coveredUntil?: number;
   /** Set by the running scheduler: re-reads the next due time and re-arms the timer. */
   rearm?: () => void;
 };

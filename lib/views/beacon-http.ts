@@ -7,8 +7,6 @@ import { DailyReaders } from './daily-readers';
 import { MAX_BEACON_BYTES, parseBeacon } from './parse-beacon';
 import { viewCounter } from './view-counter';
 
-export const BEACON_PATH = '/api/views';
-
 const proxyHops = trustedProxyHops();
 // VIEW_DEDUPE=off counts every beacon: for load tests that send thousands from one client, never
 // for a public site.
