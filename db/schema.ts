@@ -16,6 +16,13 @@ export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 export const ROLES = ['reporter', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Title colours editors may pick; each keeps at least 4.5:1 contrast on the page (lib/content/title-style.ts). */
+export const TITLE_COLORS = ['red', 'blue', 'green', 'purple', 'brown'] as const;
+export type TitleColor = (typeof TITLE_COLORS)[number];
+
+export const FILE_KINDS = ['attachment', 'video', 'captions'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
 export const sections = sqliteTable(
   'sections',
   {
@@ -79,6 +86,26 @@ export const articles = sqliteTable(
     /** Optimistic-concurrency counter: a save must name the version it started from. */
     version: integer('version').notNull().default(1),
     reviewComment: text('review_comment'),
+    /** 定时下线: from this time on readers no longer see the article (db/visibility.ts). */
+    unpublishAt: integer('unpublish_at', { mode: 'timestamp_ms' }),
+    /** 头条: the home page's lead stories, lowest rank first; null when not a lead. */
+    headlineRank: integer('headline_rank'),
+    /** 置顶: first on page 1 of its section lists, until pinEndsAt when that is set. */
+    pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
+    pinEndsAt: integer('pin_ends_at', { mode: 'timestamp_ms' }),
+    /** 推荐: the home page's recommended slot. */
+    recommended: integer('recommended', { mode: 'boolean' }).notNull().default(false),
+    /** 幻灯: a slide of the home page's 图片新闻 carousel (only with a cover image). */
+    slide: integer('slide', { mode: 'boolean' }).notNull().default(false),
+    /** Higher first among entries that share a flag (pinned, 推荐, 幻灯). */
+    sortWeight: integer('sort_weight').notNull().default(0),
+    /** Title colour from the fixed palette (lib/content/title-style.ts), and bold. */
+    titleColor: text('title_color', { enum: TITLE_COLORS }),
+    titleBold: integer('title_bold', { mode: 'boolean' }).notNull().default(false),
+    /** 短标题: used in lists and the sidebar when set. */
+    shortTitle: text('short_title'),
+    /** 跳转/转载: an entry that only links to this http(s) URL; it has no article page. */
+    externalUrl: text('external_url'),
   },
   (t) => [
     index('articles_public_idx').on(t.isPublic, t.publishedAt),
@@ -86,7 +113,58 @@ export const articles = sqliteTable(
     index('articles_status_idx').on(t.status, t.updatedAt),
     index('articles_author_idx').on(t.authorId, t.status, t.updatedAt),
     index('articles_scheduled_idx').on(t.status, t.publishedAt),
+    // Few rows carry these; the home page and page 1 of a list look them up directly.
+    index('articles_headline_idx').on(t.headlineRank),
+    index('articles_pinned_idx').on(t.pinned, t.sectionId),
+    index('articles_unpublish_idx').on(t.unpublishAt),
   ],
+);
+
+/** 一稿多发: further sections an article is listed in, besides its home section (articles.section_id). */
+export const articleSections = sqliteTable(
+  'article_sections',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    sectionId: integer('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.sectionId] }), index('article_sections_section_idx').on(t.sectionId, t.articleId)],
+);
+
+/** Uploaded attachments and videos, stored once by content hash under the data folder (like images). */
+export const storedFiles = sqliteTable('stored_files', {
+  /** sha256 of the bytes. */
+  hash: text('hash').primaryKey(),
+  kind: text('kind', { enum: FILE_KINDS }).notNull(),
+  /** The type the bytes were recognised as (never the browser's claim). */
+  mime: text('mime').notNull(),
+  bytes: integer('bytes').notNull(),
+  uploaderId: integer('uploader_id').references(() => users.id),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** 附件 and videos shown with an article, in order, under the name readers see and download. */
+export const articleFiles = sqliteTable(
+  'article_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    fileHash: text('file_hash')
+      .notNull()
+      .references(() => storedFiles.hash),
+    /** The original file name, kept for the download (Chinese included). */
+    fileName: text('file_name').notNull(),
+    position: integer('position').notNull().default(0),
+    /** Videos: the poster image's URL path, and an optional WebVTT captions file (a stored file's hash). */
+    posterImage: text('poster_image'),
+    captionsHash: text('captions_hash').references(() => storedFiles.hash),
+  },
+  (t) => [index('article_files_article_idx').on(t.articleId, t.position)],
 );
 
 export const articleViewsDaily = sqliteTable(
@@ -179,6 +257,8 @@ export const cacheInvalidations = sqliteTable(
 export type Section = typeof sections.$inferSelect;
 export type NewSection = typeof sections.$inferInsert;
 export type Article = typeof articles.$inferSelect;
+export type ArticleFile = typeof articleFiles.$inferSelect;
+export type StoredFile = typeof storedFiles.$inferSelect;
 export type NewArticle = typeof articles.$inferInsert;
 export type User = typeof users.$inferSelect;
 export type ArticleRevision = typeof articleRevisions.$inferSelect;

@@ -8,7 +8,8 @@ import { type SQL, sql } from 'drizzle-orm';
  * - `visibleAt(now)`: the Drizzle condition on `articles`;
  * - `visibleClause(alias)`: the same text for raw prepared statements, binding `@now`;
  * - `isVisibleToReaders(row, now)`: the TypeScript check.
- * A later rule (a take-down time, say) is added to the three derivations below and nowhere else.
+ * The rule: a public status, a publication time that has come, and no take-down time (定时下线)
+ * that has come. A further rule is added to the derivations below and nowhere else.
  *
  * This module imports nothing from db/schema.ts, which imports it for the generated column.
  */
@@ -23,18 +24,20 @@ export function isPublicStatus(status: string): status is PublicStatus {
   return (PUBLIC_STATUSES as readonly string[]).includes(status);
 }
 
-export type VisibilityFields = { status: string; publishedAt: Date | number | null };
+export type VisibilityFields = { status: string; publishedAt: Date | number | null; unpublishAt: Date | number | null };
+
+const ms = (t: Date | number): number => (typeof t === 'number' ? t : t.getTime());
 
 /** Whether readers may see the article at `now`. */
 export function isVisibleToReaders(row: VisibilityFields, now: Date | number = Date.now()): boolean {
   if (!isPublicStatus(row.status) || row.publishedAt === null) return false;
-  const at = typeof row.publishedAt === 'number' ? row.publishedAt : row.publishedAt.getTime();
-  return at <= (typeof now === 'number' ? now : now.getTime());
+  const at = ms(now);
+  return ms(row.publishedAt) <= at && (row.unpublishAt === null || ms(row.unpublishAt) > at);
 }
 
-function columns(alias: string): { isPublic: string; publishedAt: string } {
+function columns(alias: string): { isPublic: string; publishedAt: string; unpublishAt: string } {
   if (!/^[a-z_][a-z0-9_]*$/i.test(alias)) throw new Error(`visibility: bad table alias ${alias}`);
-  return { isPublic: `${alias}.is_public`, publishedAt: `${alias}.published_at` };
+  return { isPublic: `${alias}.is_public`, publishedAt: `${alias}.published_at`, unpublishAt: `${alias}.unpublish_at` };
 }
 
 /**
@@ -44,20 +47,21 @@ function columns(alias: string): { isPublic: string; publishedAt: string } {
  */
 export function visibleClause(alias = 'articles'): string {
   const c = columns(alias);
-  return `(${c.isPublic} = 1 and ${c.publishedAt} <= @now)`;
+  return `(${c.isPublic} = 1 and ${c.publishedAt} <= @now and (${c.unpublishAt} is null or ${c.unpublishAt} > @now))`;
 }
 
 /** The condition as a Drizzle SQL fragment over `alias`, with `now` bound as a value. */
 export function visibleAt(now: Date | number, alias = 'articles'): SQL {
   const c = columns(alias);
   const at = typeof now === 'number' ? now : now.getTime();
-  return sql`(${sql.raw(c.isPublic)} = 1 and ${sql.raw(c.publishedAt)} <= ${at})`;
+  const down = sql.raw(c.unpublishAt);
+  return sql`(${sql.raw(c.isPublic)} = 1 and ${sql.raw(c.publishedAt)} <= ${at} and (${down} is null or ${down} > ${at}))`;
 }
 
 /**
  * The ids of `table`'s rows readers may not see at `now` (the complement of `visibleAt`), as a
- * union of ranges on the `(is_public, published_at)` index, so counting them never scans the
- * table: not public, public without a time, public but not yet due.
+ * union of disjoint index ranges, so counting them never scans the table and counts each row
+ * once: not public, public without a time, public but not yet due, due but taken down.
  */
 export function hiddenIds(now: Date | number, table = 'articles'): SQL {
   const c = columns(table);
@@ -65,7 +69,8 @@ export function hiddenIds(now: Date | number, table = 'articles'): SQL {
   const from = sql.raw(`select id from ${table} where ${c.isPublic}`);
   return sql`${from} = 0
     union all ${from} = 1 and ${sql.raw(c.publishedAt)} is null
-    union all ${from} = 1 and ${sql.raw(c.publishedAt)} > ${at}`;
+    union all ${from} = 1 and ${sql.raw(c.publishedAt)} > ${at}
+    union all ${sql.raw(`select id from ${table} where ${c.unpublishAt}`)} <= ${at} and ${sql.raw(c.isPublic)} = 1 and ${sql.raw(c.publishedAt)} <= ${at}`;
 }
 
 /**

@@ -79,7 +79,7 @@ describe('search quality on the query set', () => {
 
   it('beats the alternatives measured on the same set', () => {
     const docs = [...keyOf.entries()]
-      .map(([id, key]) => ({ id, key, ...(env.db.$client.prepare('select title, subtitle, summary, body, status, published_at as publishedAt from articles where id = ?').get(id) as { title: string; subtitle: string | null; summary: string; body: string; status: string; publishedAt: number | null }) }))
+      .map(([id, key]) => ({ id, key, ...(env.db.$client.prepare('select title, subtitle, summary, body, status, published_at as publishedAt, unpublish_at as unpublishAt from articles where id = ?').get(id) as { title: string; subtitle: string | null; summary: string; body: string; status: string; publishedAt: number | null; unpublishAt: number | null }) }))
       .filter((d) => isVisibleToReaders(d));
     const text = (d: (typeof docs)[number]) => [d.title, d.subtitle ?? '', d.summary, htmlToText(d.body)].join('\n');
     const jieba = Jieba.withDict(dict);

@@ -18,7 +18,7 @@ afterAll(() => cleanup());
 const NOW = Date.parse('2025-06-01T12:00:00+08:00');
 const HOUR = 3_600_000;
 
-type Case = { name: string; status: ArticleStatus; publishedAt: number | null; visible: boolean };
+type Case = { name: string; status: ArticleStatus; publishedAt: number | null; unpublishAt?: number; visible: boolean };
 const CASES: Case[] = [
   { name: 'published, time passed', status: 'published', publishedAt: NOW - HOUR, visible: true },
   { name: 'published at this very moment', status: 'published', publishedAt: NOW, visible: true },
@@ -30,13 +30,18 @@ const CASES: Case[] = [
   { name: 'withdrawn', status: 'withdrawn', publishedAt: NOW - HOUR, visible: false },
   { name: 'published without a time', status: 'published', publishedAt: null, visible: false },
   { name: 'draft without a time', status: 'draft', publishedAt: null, visible: false },
+  { name: 'published, taken down an hour ago (定时下线)', status: 'published', publishedAt: NOW - 2 * HOUR, unpublishAt: NOW - HOUR, visible: false },
+  { name: 'published, taken down at this very moment', status: 'published', publishedAt: NOW - HOUR, unpublishAt: NOW, visible: false },
+  { name: 'published, to be taken down later', status: 'published', publishedAt: NOW - HOUR, unpublishAt: NOW + HOUR, visible: true },
+  { name: 'scheduled for later, taken down even later', status: 'scheduled', publishedAt: NOW + HOUR, unpublishAt: NOW + 2 * HOUR, visible: false },
+  { name: 'not yet due and with a take-down time already passed', status: 'published', publishedAt: NOW + HOUR, unpublishAt: NOW - HOUR, visible: false },
 ];
 
 function insert(c: Case): number {
   const section = db.$client.prepare('select id from sections order by id limit 1').pluck().get() as number;
   const info = db.$client
-    .prepare(`insert into articles (section_id, title, summary, body, status, published_at, created_at, updated_at) values (?, ?, '', '', ?, ?, ?, ?)`)
-    .run(section, c.name, c.status, c.publishedAt, NOW - 2 * HOUR, NOW - 2 * HOUR);
+    .prepare(`insert into articles (section_id, title, summary, body, status, published_at, unpublish_at, created_at, updated_at) values (?, ?, '', '', ?, ?, ?, ?, ?)`)
+    .run(section, c.name, c.status, c.publishedAt, c.unpublishAt ?? null, NOW - 3 * HOUR, NOW - 3 * HOUR);
   return Number(info.lastInsertRowid);
 }
 
@@ -58,8 +63,11 @@ describe('who may read an article, as each derivation of db/visibility.ts sees i
       drizzle: await drizzleSees(row.id),
       rawClause: isViewableArticle(row.id, NOW),
       searchIndex: searchIndexSees(row.id),
-      typescript: isVisibleToReaders({ status: row.status, publishedAt: row.publishedAt }, NOW),
-      typescriptWithDates: isVisibleToReaders({ status: row.status, publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt) }, new Date(NOW)),
+      typescript: isVisibleToReaders({ status: row.status, publishedAt: row.publishedAt, unpublishAt: row.unpublishAt ?? null }, NOW),
+      typescriptWithDates: isVisibleToReaders(
+        { status: row.status, publishedAt: row.publishedAt === null ? null : new Date(row.publishedAt), unpublishAt: row.unpublishAt === undefined ? null : new Date(row.unpublishAt) },
+        new Date(NOW),
+      ),
     };
     const expected = row.visible;
     expect(answers).toEqual({ drizzle: expected, rawClause: expected, searchIndex: expected, typescript: expected, typescriptWithDates: expected });

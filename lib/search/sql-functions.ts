@@ -49,7 +49,7 @@ export function bulkIndexArticles<T>(sqlite: Database.Database, insertArticles: 
     const fresh = `from articles where id > ${Number(before)} and id not in (select id from search_docs)`;
     sqlite.exec(`insert into search_fts (rowid, body) select id, portal_search_body(title, subtitle, summary, body) ${fresh}`);
     sqlite.exec(`insert into search_title_fts (rowid, title) select id, portal_search_title(title) ${fresh}`);
-    sqlite.exec(`insert into search_docs (id, is_public, published_at, section_id) select id, is_public, published_at, section_id ${fresh}`);
+    sqlite.exec(`insert into search_docs (id, is_public, published_at, section_id, unpublish_at) select id, is_public, published_at, section_id, unpublish_at ${fresh}`);
     return result;
   })();
 }
@@ -63,6 +63,6 @@ export function rebuildSearchIndex(sqlite: Database.Database): void {
     sqlite.exec('delete from search_docs');
     sqlite.exec('insert into search_fts (rowid, body) select id, portal_search_body(title, subtitle, summary, body) from articles');
     sqlite.exec('insert into search_title_fts (rowid, title) select id, portal_search_title(title) from articles');
-    sqlite.exec('insert into search_docs (id, is_public, published_at, section_id) select id, is_public, published_at, section_id from articles');
+    sqlite.exec('insert into search_docs (id, is_public, published_at, section_id, unpublish_at) select id, is_public, published_at, section_id, unpublish_at from articles');
   })();
 }
