@@ -66,3 +66,24 @@ describe('the front door on the route table', () => {
     }
   });
 });
+
+describe('absolute-form request targets', () => {
+  it('are handed to Next as their path, never with the host from the request line', () => {
+    // Next answered `GET http://evil.example/ HTTP/1.1` with a 308 to http://evil.example/.
+    expect(frontDoorDecision('http://evil.example/')).toEqual({ kind: 'rewrite', url: '/' });
+    expect(frontDoorDecision('HTTP://evil.example')).toEqual({ kind: 'rewrite', url: '/' });
+    expect(frontDoorDecision('http://evil.example?x=1')).toEqual({ kind: 'rewrite', url: '/?x=1' });
+    expect(frontDoorDecision('https://evil.example/search?q=a')).toEqual({ kind: 'rewrite', url: '/search?q=a' });
+    expect(frontDoorDecision('http://evil.example//evil.example/')).toEqual({ kind: 'rewrite', url: '//evil.example/' });
+  });
+
+  it('get the same answers as their path', () => {
+    expect(frontDoorDecision('http://evil.example/news/longquan?page=2')).toEqual(frontDoorDecision('/news/longquan?page=2'));
+    expect(frontDoorDecision('http://evil.example/news/longquan/-1')).toEqual(NOT_FOUND_PAGE);
+    expect(frontDoorDecision('http://evil.example/api/views/%ff')).toMatchObject({ kind: 'answer', status: 400 });
+  });
+
+  it('leave other forms to Next', () => {
+    for (const target of ['*', 'evil.example:443', 'javascript:alert(1)', '\\\\evil.example']) expect(frontDoorDecision(target), target).toBeUndefined();
+  });
+});

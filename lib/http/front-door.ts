@@ -15,8 +15,30 @@ import { hotPageDecision, sectionPageDecision } from './list-page-url';
  * the cached /news/<slug>/page/<N> and /hot/page/<N>), then article URLs.
  */
 export function frontDoorDecision(rawUrl: string, now = Date.now()): FrontDoorDecision {
-  // Origin-form only ("/path?query"); anything else is Next's to refuse.
-  if (!rawUrl.startsWith('/') || rawUrl.startsWith('//')) return undefined;
+  const target = originForm(rawUrl);
+  if (target === null) return undefined;
+  const decision = originFormDecision(target, now);
+  // An absolute-form target reaches Next only as its path: Next would answer it with a 308 to
+  // the host named in the request line, an open redirect for any client or cache in between.
+  return decision ?? (target === rawUrl ? undefined : { kind: 'rewrite', url: target });
+}
+
+/**
+ * The request target as origin-form ("/path?query"). HTTP/1.1 servers must also accept the
+ * absolute form ("http://host/path", RFC 9112 §3.2.2), whose host is no business of ours: it
+ * becomes its path. Null for anything else (asterisk form, garbage), which is Next's to refuse.
+ */
+function originForm(rawUrl: string): string | null {
+  if (rawUrl.startsWith('/')) return rawUrl;
+  const absolute = /^https?:\/\/[^/?#]*(.*)$/i.exec(rawUrl);
+  if (!absolute) return null;
+  const rest = absolute[1]!;
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
+function originFormDecision(rawUrl: string, now: number): FrontDoorDecision {
+  // A leading "//" is Next's to answer (a 308 to the single-slash path, on this site).
+  if (rawUrl.startsWith('//')) return undefined;
   const queryAt = rawUrl.indexOf('?');
   // Dot segments resolved the way a URL parser (and Next's router) sees the path.
   const pathname = new URL(queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt), 'http://portal.invalid').pathname;
