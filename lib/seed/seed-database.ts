@@ -5,6 +5,7 @@ import { daysBefore, shanghaiDay, startOfShanghaiDay } from '@/lib/time';
 import { escapeHtml } from '@/lib/html';
 import { generateArticle, rng, type SectionKind } from './corpus';
 import { parseSeedArticle } from './parse-seed-article';
+import { seedEditorialDemo } from './editorial-demo';
 import { bulkIndexArticles } from '@/lib/search/sql-functions';
 import { visibleClause } from '@/db/visibility';
 
@@ -127,10 +128,14 @@ export function seedDatabase(db: DB, options: SeedOptions = {}): { sections: num
     log(`generated articles: ${target - done}`);
   }
 
-  // 3. Synthetic daily views for the last 21 days over the newest 200 articles, so 周热点 is alive.
+  // 3. The editors' controls on show: covers, slides, 头条, 置顶, 推荐, 一稿多发, an external entry.
+  seedEditorialDemo({ db, now, sectionIds, log, meta: (key) => meta(db, key), setMeta: (key, value) => setMeta(db, key, value) });
+
+  // 4. Synthetic daily views for the last 21 days over the newest 200 articles, so 周热点 is alive.
   const today = shanghaiDay(now);
   const recent = sqlite
-    .prepare(`select id from articles where ${visibleClause()} order by published_at desc limit 200`)
+    // External-link entries have no page of ours to be viewed on.
+    .prepare(`select id from articles where ${visibleClause()} and external_url is null order by published_at desc limit 200`)
     .all({ now: now.getTime() }) as Array<{ id: number }>;
   const addViews = sqlite.prepare(
     'insert into article_views_daily (article_id, day, count) values (?, ?, ?) on conflict(day, article_id) do nothing',
