@@ -17,7 +17,7 @@ import http from 'node:http';
 import next from 'next';
 import { bodyLimitFor, limitRequestBody } from '@/lib/http/body-limit';
 import { stampClientAddress, trustedProxyHops } from '@/lib/http/client-address';
-import { frontDoorDecision } from '@/lib/http/front-door';
+import { frontDoorDecision, methodDecision, originForm } from '@/lib/http/front-door';
 import { sendAnswer } from '@/lib/http/front-door-types';
 import { everyResponseHeaders, scriptNonce, staffPageHeaders } from '@/lib/http/security-headers';
 import { VIEW_BEACON_PATH } from '@/lib/routes';
@@ -57,7 +57,10 @@ refreshHotOnOtherWriters(getDb().$client);
 followOtherProcesses(getDb().$client);
 
 const server = http.createServer((req, res) => {
-  const url = req.url ?? '/';
+  // An absolute-form target ("GET http://host/admin/…") is its path from here on, so the staff
+  // headers, body limits and front-door rules below see what Next will route.
+  const target = req.url ?? '/';
+  const url = (req.url = originForm(target) ?? target);
   for (const [name, value] of securityHeaderList) res.setHeader(name, value);
   if (url === VIEW_BEACON_PATH) return handleViewBeacon(req, res);
   // Every body is counted as it arrives and refused past its route's limit (lib/http/body-limit.ts).
@@ -71,7 +74,7 @@ const server = http.createServer((req, res) => {
   if (staff) for (const [name, value] of Object.entries(staff)) res.setHeader(name, value);
   if (staff?.['Content-Security-Policy']) req.headers['content-security-policy'] = staff['Content-Security-Policy'];
   try {
-    const decision = frontDoorDecision(url);
+    const decision = methodDecision(req.method, url) ?? frontDoorDecision(url);
     if (decision?.kind === 'answer') return sendAnswer(res, decision, req.method);
     if (decision?.kind === 'rewrite') req.url = decision.url;
   } catch (error) {

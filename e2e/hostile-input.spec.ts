@@ -392,9 +392,9 @@ test('no header or query poisons a cached public page: a plain GET afterwards is
   expect(failures).toEqual([]);
 });
 
-// server.ts hands TRACE to Next, which cannot build a Web Request for it (undici forbids
-// TRACE/TRACK/CONNECT) and answers a bare 500 on route handlers and proxied staff pages.
-test.fixme('TRACE and TRACK answer 405, never 500 (server.ts must refuse them before Next)', async () => {
+// Next cannot build a Web Request for TRACE/TRACK (undici forbids them) and would answer a bare
+// 500 on route handlers and proxied staff pages: server.ts refuses them first (lib/http/front-door.ts).
+test('TRACE and TRACK answer 405, never 500', async () => {
   for (const method of ['TRACE', 'TRACK']) {
     for (const path of ['/api/health', '/rss.xml', '/admin/login', '/']) {
       const res = await rawRequest(request(method, path));

@@ -1,7 +1,25 @@
 import { articleUrlDecision } from '@/lib/seo/article-url';
-import type { FrontDoorDecision } from './front-door-types';
+import { type FrontDoorDecision, jsonAnswer } from './front-door-types';
 import { malformedUrlDecision } from './malformed-url';
 import { hotPageDecision, sectionPageDecision } from './list-page-url';
+
+/**
+ * Methods Next cannot take: it builds a Web Request for route handlers and proxied pages, and
+ * undici refuses to construct one for TRACE, TRACK or CONNECT, so Next would answer a bare 500.
+ * Nobody needs them here (TRACE is also the old cross-site tracing vector).
+ */
+const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
+
+/** A 405 for a method the portal never serves, before Next sees it; JSON on /api like every API answer. */
+export function methodDecision(method: string | undefined, rawUrl: string): FrontDoorDecision {
+  if (!method || !REFUSED_METHODS.has(method.toUpperCase())) return undefined;
+  const allow = { Allow: 'GET, HEAD, POST', 'Cache-Control': 'private, no-store' };
+  if (rawUrl.startsWith('/api/')) {
+    const json = jsonAnswer(405, { error: 'method not allowed' });
+    return { ...json, headers: { ...json.headers, ...allow } };
+  }
+  return { kind: 'answer', status: 405, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...allow }, body: '不支持的请求方法。\n' };
+}
 
 /**
  * The HTTP answers the portal gives before Next sees a request (server.ts): the ones an App
@@ -28,7 +46,7 @@ export function frontDoorDecision(rawUrl: string, now = Date.now()): FrontDoorDe
  * absolute form ("http://host/path", RFC 9112 §3.2.2), whose host is no business of ours: it
  * becomes its path. Null for anything else (asterisk form, garbage), which is Next's to refuse.
  */
-function originForm(rawUrl: string): string | null {
+export function originForm(rawUrl: string): string | null {
   if (rawUrl.startsWith('/')) return rawUrl;
   const absolute = /^https?:\/\/[^/?#]*(.*)$/i.exec(rawUrl);
   if (!absolute) return null;
