@@ -1,9 +1,18 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
 import { getDb } from '../client';
-import { type Article, type ArticleStatus, articleRevisions, articles, sections } from '../schema';
+import { type Article, type ArticleStatus, articleRevisions, articleSections, articles, sections } from '../schema';
 import { isPublicStatus } from '../visibility';
 import type { ContentChange } from '@/lib/cache/content-change';
 import { imagesMissingAlt, sanitizeArticleHtml } from '@/lib/sanitize/article-html';
+import {
+  DEFAULT_EDITORIAL,
+  type EditorialFields,
+  editorialDifferences,
+  editorialOf,
+  maySetEditorial,
+  reporterRefusal,
+  timersDiffer,
+} from '@/lib/workflow/editorial';
 import { type Actor, type WorkflowAction, checkTransition, keepsRevisions } from '@/lib/workflow/transitions';
 
 /**
@@ -36,6 +45,8 @@ export type ArticleChange = {
   previousSectionId: number;
   updatedAt: Date;
   publishedAt: Date | null;
+  /** A pin's end or a take-down time moved: the scheduler must re-read its next wake-up. */
+  timersChanged: boolean;
 };
 
 /** What readers may notice of an article change, for refreshAfter (lib/cache/refresh.ts). */
@@ -76,7 +87,7 @@ function snapshot(a: Article, editorId: number, at: Date) {
     .run();
 }
 
-function change(before: Article, after: Article): ArticleChange {
+function change(before: Article, after: Article, timersChanged = false): ArticleChange {
   return {
     id: after.id,
     version: after.version,
@@ -86,12 +97,15 @@ function change(before: Article, after: Article): ArticleChange {
     previousSectionId: before.sectionId,
     updatedAt: after.updatedAt,
     publishedAt: after.publishedAt,
+    timersChanged,
   };
 }
 
 /** Why an article is not ready to go before readers (or to an editor), or null. */
-function notReady(a: Pick<Article, 'title' | 'body'>, what: string): string | null {
-  if (!a.title.trim() || !a.body.trim()) return `标题和正文不能为空,不能${what}。`;
+function notReady(a: Pick<Article, 'title' | 'body' | 'externalUrl'>, what: string): string | null {
+  if (!a.title.trim()) return `标题不能为空,不能${what}。`;
+  // A 跳转 entry is a title, a source and a link: it has no page, so no body is needed.
+  if (!a.externalUrl && !a.body.trim()) return `标题和正文不能为空,不能${what}。`;
   const missing = imagesMissingAlt(a.body);
   if (missing > 0) return `正文中有 ${missing} 张图片缺少替代文字,不能${what}。`;
   return null;
@@ -101,23 +115,93 @@ function cleanFields(fields: ArticleFields): ArticleFields {
   return { ...fields, body: sanitizeArticleHtml(fields.body) };
 }
 
-/** A new draft owned by `actor`. */
-export function createArticle(fields: ArticleFields, actor: Actor, now = new Date()): MutationResult {
+function extraSectionsOf(articleId: number): number[] {
+  return getDb()
+    .select({ id: articleSections.sectionId })
+    .from(articleSections)
+    .where(eq(articleSections.articleId, articleId))
+    .all()
+    .map((r) => r.id);
+}
+
+type Refusal = { ok: false; code: 'forbidden' | 'invalid'; message: string };
+
+const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/**
+ * The editors' settings a save will store, or why it must not happen. `requested` undefined
+ * (a reporter's editor, a revision restore) keeps what is stored. A reporter's call that would
+ * change any setting is refused whole, so a forged call is visible rather than half-applied.
+ */
+function settleEditorial(
+  requested: EditorialFields | undefined,
+  stored: EditorialFields,
+  homeSectionId: number,
+  publishedAt: Date | null,
+  actor: Actor,
+  now: Date,
+): { ok: true; value: EditorialFields } | Refusal {
+  if (requested && !maySetEditorial(actor.role)) {
+    const changed = editorialDifferences({ ...requested, extraSectionIds: [...new Set(requested.extraSectionIds)] }, stored);
+    if (changed.length > 0) return { ok: false, code: 'forbidden', message: reporterRefusal(changed) };
+  }
+  const wanted = requested ?? stored;
+  // 一稿多发 lists the article in further sections: its home section is never one of them.
+  const extraSectionIds = [...new Set(wanted.extraSectionIds)].filter((id) => id !== homeSectionId).sort((a, b) => a - b);
+  const value: EditorialFields = { ...wanted, pinEndsAt: wanted.pinned ? wanted.pinEndsAt : null, extraSectionIds };
+  if (requested) {
+    if (extraSectionIds.length > 0) {
+      const found = getDb().select({ id: sections.id }).from(sections).where(inArray(sections.id, extraSectionIds)).all();
+      if (found.length !== extraSectionIds.length) return { ok: false, code: 'invalid', message: '所选副栏目不存在。' };
+    }
+    if (value.unpublishAt && !sameTime(value.unpublishAt, stored.unpublishAt) && value.unpublishAt.getTime() <= now.getTime()) {
+      return { ok: false, code: 'invalid', message: '定时下线时间必须晚于当前时间。' };
+    }
+    if (value.pinEndsAt && !sameTime(value.pinEndsAt, stored.pinEndsAt) && value.pinEndsAt.getTime() <= now.getTime()) {
+      return { ok: false, code: 'invalid', message: '置顶结束时间必须晚于当前时间。' };
+    }
+  }
+  if (value.unpublishAt && publishedAt && value.unpublishAt.getTime() <= publishedAt.getTime()) {
+    return { ok: false, code: 'invalid', message: '定时下线时间必须晚于发布时间。' };
+  }
+  return { ok: true, value };
+}
+
+/** The article's columns for `e` (its 副栏目 are rows of their own: see writeExtraSections). */
+function editorialColumns(e: EditorialFields) {
+  const { extraSectionIds: _sections, ...columns } = e;
+  return columns;
+}
+
+/** Replaces the article's 副栏目 rows, in the caller's transaction. */
+function writeExtraSections(articleId: number, sectionIds: readonly number[]): void {
+  const db = getDb();
+  db.delete(articleSections).where(eq(articleSections.articleId, articleId)).run();
+  if (sectionIds.length > 0) db.insert(articleSections).values(sectionIds.map((sectionId) => ({ articleId, sectionId }))).run();
+}
+
+/** A new draft owned by `actor`, with the editors' settings when an editor gives them. */
+export function createArticle(fields: ArticleFields, actor: Actor, now = new Date(), editorial?: EditorialFields): MutationResult {
   const db = getDb();
   return db.transaction(() => {
     if (!sectionExists(fields.sectionId)) return { ok: false, code: 'invalid', message: '所选栏目不存在。' } as const;
+    const settled = settleEditorial(editorial, DEFAULT_EDITORIAL, fields.sectionId, null, actor, now);
+    if (!settled.ok) return settled;
     const row = db
       .insert(articles)
-      .values({ ...cleanFields(fields), status: 'draft', authorId: actor.id, createdAt: now, updatedAt: now, version: 1 })
+      .values({ ...cleanFields(fields), ...editorialColumns(settled.value), status: 'draft', authorId: actor.id, createdAt: now, updatedAt: now, version: 1 })
       .returning()
       .get();
-    return { ok: true, change: change(row, row) } as const;
+    writeExtraSections(row.id, settled.value.extraSectionIds);
+    return { ok: true, change: change(row, row, timersDiffer(DEFAULT_EDITORIAL, settled.value)) } as const;
   });
 }
 
 /**
  * Saves the fields of an article if `expectedVersion` is still current. A save of anything
  * past the draft stage keeps a revision, so every change to what editors approved is on record.
+ * `editorial` (editors only; undefined keeps what is stored) is written in the same transaction,
+ * 副栏目 rows included.
  */
 export function saveArticle(
   id: number,
@@ -125,6 +209,7 @@ export function saveArticle(
   fields: ArticleFields,
   actor: Actor,
   now = new Date(),
+  editorial?: EditorialFields,
 ): MutationResult {
   const db = getDb();
   return db.transaction(() => {
@@ -136,20 +221,24 @@ export function saveArticle(
       return { ok: false, code: 'conflict', message: conflictMessage(current), currentVersion: current.version } as const;
     }
     if (!sectionExists(fields.sectionId)) return { ok: false, code: 'invalid', message: '所选栏目不存在。' } as const;
+    const stored = editorialOf(current, extraSectionsOf(id));
+    const settled = settleEditorial(editorial, stored, fields.sectionId, current.publishedAt, actor, now);
+    if (!settled.ok) return settled;
     const clean = cleanFields(fields);
     // Past the draft stage what is saved is (or will be) in front of readers: it must be complete.
-    const problem = current.status === 'draft' ? null : notReady(clean, '保存');
+    const problem = current.status === 'draft' ? null : notReady({ ...clean, externalUrl: settled.value.externalUrl }, '保存');
     if (problem) return { ok: false, code: 'invalid', message: problem } as const;
     const updated = db
       .update(articles)
-      .set({ ...clean, updatedAt: now, version: sql`${articles.version} + 1` })
+      .set({ ...clean, ...editorialColumns(settled.value), updatedAt: now, version: sql`${articles.version} + 1` })
       // The version in the WHERE makes the check and the write one atomic step, even across processes.
       .where(and(eq(articles.id, id), eq(articles.version, expectedVersion)))
       .returning()
       .get();
     if (!updated) return { ok: false, code: 'conflict', message: conflictMessage(current), currentVersion: current.version } as const;
+    writeExtraSections(id, settled.value.extraSectionIds);
     if (keepsRevisions(updated.status)) snapshot(updated, actor.id, now);
-    return { ok: true, change: change(current, updated) } as const;
+    return { ok: true, change: change(current, updated, timersDiffer(stored, settled.value)) } as const;
   });
 }
 
@@ -185,6 +274,9 @@ export function transitionArticle(input: TransitionInput, actor: Actor, now = ne
       case 'publish': {
         const problem = notReady(current, '发布');
         if (problem) return { ok: false, code: 'invalid', message: problem } as const;
+        if (current.unpublishAt && current.unpublishAt.getTime() <= now.getTime()) {
+          return { ok: false, code: 'invalid', message: '定时下线时间已过:请先修改或清除定时下线时间,再发布。' } as const;
+        }
         set.publishedAt = now;
         set.reviewComment = null;
         break;
@@ -195,6 +287,9 @@ export function transitionArticle(input: TransitionInput, actor: Actor, now = ne
         }
         const problem = notReady(current, '发布');
         if (problem) return { ok: false, code: 'invalid', message: problem } as const;
+        if (current.unpublishAt && current.unpublishAt.getTime() <= input.publishAt.getTime()) {
+          return { ok: false, code: 'invalid', message: '定时发布时间必须早于定时下线时间。' } as const;
+        }
         set.publishedAt = input.publishAt;
         set.reviewComment = null;
         break;
@@ -283,5 +378,20 @@ export function publishDueArticles(now = new Date()): Array<{ id: number; sectio
     .set({ status: 'published', version: sql`${articles.version} + 1` })
     .where(and(eq(articles.status, 'scheduled'), lte(articles.publishedAt, now)))
     .returning({ id: articles.id, sectionId: articles.sectionId })
+    .all();
+}
+
+/**
+ * Ends every pin whose end time has come (置顶 until …): the flag is cleared so lists, the
+ * admin and the editor all agree the pin is over. Like publishDueArticles, the WHERE only
+ * matches pins still on, so each ending is done (and reported) by exactly one caller; the
+ * version moves so an editor's open form cannot silently pin it again.
+ */
+export function endDuePins(now = new Date()): Array<{ id: number; status: ArticleStatus }> {
+  return getDb()
+    .update(articles)
+    .set({ pinned: false, pinEndsAt: null, version: sql`${articles.version} + 1` })
+    .where(and(eq(articles.pinned, true), isNotNull(articles.pinEndsAt), lte(articles.pinEndsAt, now)))
+    .returning({ id: articles.id, status: articles.status })
     .all();
 }

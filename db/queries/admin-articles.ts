@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gt, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, max, sql, type SQL } from 'drizzle-orm';
 import { searchArticleIdsForStaff } from './search';
 import { getDb } from '../client';
-import { type Article, type ArticleStatus, articles, sections, users } from '../schema';
+import { type Article, type ArticleStatus, articleSections, articles, cacheInvalidations, sections, users } from '../schema';
 import { visibleAt } from '../visibility';
 
 /** Staff-side reads of articles in every status (the public queries only see published ones). */
@@ -18,6 +18,13 @@ export type AdminArticleRow = {
   updatedAt: Date;
   publishedAt: Date | null;
   version: number;
+  headlineRank: number | null;
+  pinned: boolean;
+  pinEndsAt: Date | null;
+  recommended: boolean;
+  slide: boolean;
+  unpublishAt: Date | null;
+  externalUrl: string | null;
 };
 
 export type AdminArticleFilter = {
@@ -42,6 +49,13 @@ const rowColumns = {
   updatedAt: articles.updatedAt,
   publishedAt: articles.publishedAt,
   version: articles.version,
+  headlineRank: articles.headlineRank,
+  pinned: articles.pinned,
+  pinEndsAt: articles.pinEndsAt,
+  recommended: articles.recommended,
+  slide: articles.slide,
+  unpublishAt: articles.unpublishAt,
+  externalUrl: articles.externalUrl,
 };
 
 /**
@@ -83,7 +97,7 @@ export async function listAdminArticles(
   return { rows, total: totals[0]?.n ?? 0 };
 }
 
-export type EditableArticle = Article & { sectionSlug: string; authorName: string | null };
+export type EditableArticle = Article & { sectionSlug: string; authorName: string | null; extraSectionIds: number[] };
 
 export async function getArticleForEdit(id: number): Promise<EditableArticle | undefined> {
   const rows = await getDb()
@@ -94,7 +108,9 @@ export async function getArticleForEdit(id: number): Promise<EditableArticle | u
     .where(eq(articles.id, id))
     .limit(1);
   const row = rows[0];
-  return row ? { ...row.article, sectionSlug: row.sectionSlug, authorName: row.authorName } : undefined;
+  if (!row) return undefined;
+  const extra = await getDb().select({ id: articleSections.sectionId }).from(articleSections).where(eq(articleSections.articleId, id));
+  return { ...row.article, sectionSlug: row.sectionSlug, authorName: row.authorName, extraSectionIds: extra.map((e) => e.id) };
 }
 
 /** The version and last saver-relevant facts, polled by open editors to spot others' saves. */
@@ -150,13 +166,45 @@ export async function listStaff(): Promise<Array<{ id: number; displayName: stri
     .orderBy(asc(users.displayName));
 }
 
-/** The earliest publish time among scheduled articles (the scheduler's next wake-up; may be overdue). */
-export async function nextScheduledAt(): Promise<Date | undefined> {
+/**
+ * The newest content refresh anyone logged (cache_invalidations; epoch ms, 0 when none). Every
+ * content change marks the whole site stale (lib/cache/content-change.ts), so a take-down time
+ * at or before it is already reflected in every cached page, by whichever process logged it;
+ * one after it is still to be refreshed. This is what makes a take-down refreshed once, by one
+ * process, with no column of its own to flip.
+ */
+const lastContentRefresh = sql`coalesce((select ${max(cacheInvalidations.at)} from ${cacheInvalidations}), 0)`;
+
+/** Articles whose 定时下线 time has come since the last content refresh: cached pages still show them. */
+export async function takeDownsDue(now: Date): Promise<number[]> {
   const rows = await getDb()
-    .select({ at: articles.publishedAt })
+    .select({ id: articles.id })
     .from(articles)
-    .where(eq(articles.status, 'scheduled'))
-    .orderBy(asc(articles.publishedAt))
-    .limit(1);
-  return rows[0]?.at ?? undefined;
+    .where(and(isNotNull(articles.unpublishAt), lte(articles.unpublishAt, now), gt(articles.unpublishAt, lastContentRefresh), eq(articles.isPublic, 1)));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The scheduler's next wake-up (may be overdue): the earliest of a scheduled publication, the
+ * end of a pin still on, and a take-down not yet refreshed (see takeDownsDue).
+ */
+export async function nextScheduledAt(): Promise<Date | undefined> {
+  const db = getDb();
+  const [publish, pinEnd, takeDown] = await Promise.all([
+    db.select({ at: articles.publishedAt }).from(articles).where(eq(articles.status, 'scheduled')).orderBy(asc(articles.publishedAt)).limit(1),
+    db
+      .select({ at: articles.pinEndsAt })
+      .from(articles)
+      .where(and(eq(articles.pinned, true), isNotNull(articles.pinEndsAt)))
+      .orderBy(asc(articles.pinEndsAt))
+      .limit(1),
+    db
+      .select({ at: articles.unpublishAt })
+      .from(articles)
+      .where(and(gt(articles.unpublishAt, lastContentRefresh), eq(articles.isPublic, 1)))
+      .orderBy(asc(articles.unpublishAt))
+      .limit(1),
+  ]);
+  const times = [publish[0]?.at, pinEnd[0]?.at, takeDown[0]?.at].filter((t): t is Date => t instanceof Date);
+  return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : undefined;
 }

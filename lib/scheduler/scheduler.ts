@@ -1,9 +1,11 @@
 import { nextScheduledAt } from '@/db/queries/admin-articles';
+import type { DueChanges } from './due-changes';
 import { SCHEDULER_SECRET_HEADER, schedulerState } from './scheduler-state';
 
 /**
- * Publishes scheduled articles at their time with no visitor and no external cron: the server
- * process sleeps until the earliest scheduled time, then asks its own internal route (over
+ * Carries out time-driven changes at their time with no visitor and no external cron (定时发布,
+ * the end of a 置顶, 定时下线: lib/scheduler/due-changes.ts): the server process sleeps until the
+ * earliest such time, then asks its own internal route (over
  * 127.0.0.1, with a per-process random secret) to flip what is due and refresh the pages,
  * because Next only accepts revalidatePath inside a request. Sleeps are capped, so a schedule
  * made by another process sharing the database, or clock drift, is noticed within a minute.
@@ -58,8 +60,11 @@ async function tick(): Promise<void> {
     if (next !== undefined && next.getTime() <= Date.now()) {
       const response = await postInternal('/api/internal/scheduler');
       if (!response?.ok) throw new Error(`internal route answered ${response?.status}`);
-      const result = (await response.json()) as { published: number[] };
-      if (result.published.length) console.log(`[scheduler] ${new Date().toISOString()} 定时发布 ${result.published.length} 篇: ${result.published.join(', ')}`);
+      const result = (await response.json()) as DueChanges;
+      const at = new Date().toISOString();
+      if (result.published.length) console.log(`[scheduler] ${at} 定时发布 ${result.published.length} 篇: ${result.published.join(', ')}`);
+      if (result.pinsEnded.length) console.log(`[scheduler] ${at} 置顶到期 ${result.pinsEnded.length} 篇: ${result.pinsEnded.join(', ')}`);
+      if (result.takenDown.length) console.log(`[scheduler] ${at} 定时下线 ${result.takenDown.length} 篇: ${result.takenDown.join(', ')}`);
     }
     await rearmFromDatabase();
   } catch (error) {

@@ -6,6 +6,7 @@ import { getArticleVersion } from '@/db/queries/admin-articles';
 import type { ArticleStatus } from '@/db/schema';
 import { type ActionResult, staffAction, staffFormAction } from '@/lib/actions/staff-action';
 import { authorizeAction } from '@/lib/auth/session';
+import { rearmScheduler } from '@/lib/scheduler/scheduler-state';
 import { type SaveInput, saveInputSchema } from '@/lib/workflow/article-input';
 import { touchPresence } from '@/lib/workflow/presence';
 import { keepsRevisions, minimumRoleFor } from '@/lib/workflow/transitions';
@@ -18,13 +19,15 @@ export type SaveResult = ActionResult<
 const save = staffAction({
   role: minimumRoleFor('save'),
   schema: saveInputSchema,
-  run: ({ id, version, fields }, user) => {
+  run: ({ id, version, fields, editorial }, user) => {
     const actor = { id: user.id, role: user.role };
-    const result = id === null ? createArticle(fields, actor) : saveArticle(id, version, fields, actor);
+    const result = id === null ? createArticle(fields, actor, new Date(), editorial) : saveArticle(id, version, fields, actor, new Date(), editorial);
     if (!result.ok) {
       return { ok: false, conflict: result.code === 'conflict', message: result.message, currentVersion: result.currentVersion };
     }
     const c = result.change;
+    // A new pin end or take-down time: the scheduler must wake for it, not at its old time.
+    if (c.timersChanged) rearmScheduler();
     // Draft autosaves are not audited (one every few seconds); a creation and edits past the author's desk are.
     const audit =
       id === null
