@@ -77,6 +77,27 @@ export function imagePath(fileName: string): string {
   return `${IMAGES_PATH}/${fileName}`;
 }
 
+export const FILES_PATH = '/media/files';
+/** Staff upload attachments, videos and captions here (the body is the file itself). */
+export const FILE_UPLOAD_PATH = '/api/files';
+
+/**
+ * A file attached to an article, by its attachment row and its name as readers see it
+ * (`/media/files/<id>/<name>`): the row decides what is served and whether readers may have it.
+ */
+export function articleFilePath(articleFileId: number, fileName: string): string {
+  return `${FILES_PATH}/${articleFileId}/${encodeURIComponent(fileName)}`;
+}
+
+/** A video's WebVTT captions (`/media/files/<id>/captions`; file names always have an extension). */
+export function articleFileCaptionsPath(articleFileId: number): string {
+  return `${FILES_PATH}/${articleFileId}/captions`;
+}
+
+export function fileUploadPath(articleId: number, fileName: string): string {
+  return `${FILE_UPLOAD_PATH}?${new URLSearchParams({ article: String(articleId), name: fileName })}`;
+}
+
 // ---- Matchers: what the front door and the route handlers need to read back. ----
 
 /** A path segment as the router sees it; null when its percent-encoding is not UTF-8. */
@@ -126,6 +147,13 @@ export function matchSectionPageRoute(pathname: string): { slug: string | null; 
 export function matchHotPageRoute(pathname: string): { rawPage: string } | null {
   const m = HOT_PAGE.exec(pathname);
   return m ? { rawPage: m[1] ?? '' } : null;
+}
+
+const IMAGE_FILE = /^\/media\/images\/([a-f0-9]{64}(?:-(?:480|960|1600)\.webp|\.(?:jpg|png|webp|gif)))$/;
+
+/** An uploaded image's own URL (a video poster, say): its stored file name, or null. */
+export function matchImagePath(pathname: string): string | null {
+  return IMAGE_FILE.exec(pathname)?.[1] ?? null;
 }
 
 /** `articles-<n>.xml` under /sitemaps/: the raw chunk number, or null. */

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import { fileTooLargeMessage, maxFileUploadBytes } from '@/lib/files/limits';
 import { MAX_IMAGE_BYTES, MULTIPART_OVERHEAD_BYTES } from '@/lib/images/limits';
 import { jsonAnswer, sendAnswer, type HttpAnswer } from './front-door-types';
 
@@ -28,6 +29,9 @@ export const BODY_LIMITS = {
 export function bodyLimitFor(url: string): number {
   const path = url.split('?', 1)[0]!;
   if (path === '/api/images') return BODY_LIMITS.imageUpload;
+  // Attachments and videos (app/api/files/route.ts): the body is the file; the route streams it
+  // to disk and applies each type's own limit as the bytes arrive.
+  if (path === '/api/files') return maxFileUploadBytes();
   if (path === '/api/auth' || path.startsWith('/api/auth/')) return BODY_LIMITS.auth;
   if (path.startsWith('/api/')) return BODY_LIMITS.api;
   return BODY_LIMITS.page;
@@ -35,7 +39,7 @@ export function bodyLimitFor(url: string): number {
 
 function tooLargeAnswer(url: string): HttpAnswer {
   if (url.startsWith('/api/')) {
-    const error = url.startsWith('/api/images') ? '图片不能超过 10 MB。' : '请求内容过大。';
+    const error = url.startsWith('/api/images') ? '图片不能超过 10 MB。' : url.startsWith('/api/files') ? fileTooLargeMessage() : '请求内容过大。';
     return jsonAnswer(413, { error });
   }
   return {
