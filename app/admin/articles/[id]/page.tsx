@@ -3,6 +3,8 @@ import { notFound } from 'next/navigation';
 import { getArticleForEdit } from '@/db/queries/admin-articles';
 import { listSections } from '@/db/queries/sections';
 import { ArticleEditor } from '@/components/admin/article-editor';
+import { ArticleFilesPanel } from '@/components/admin/article-files-panel';
+import { listArticleFiles } from '@/db/queries/article-files';
 import { StatusBadge } from '@/components/admin/article-table';
 import { authorizePage } from '@/lib/auth/session';
 import { parsePositiveId } from '@/lib/params';
@@ -43,6 +45,7 @@ export default async function EditArticlePage({ params }: Props) {
         workflow={workflowForRole(user.role)}
         defaultPublishAt={defaultPublishAtLocal()}
       />
+      <ArticleFilesPanel articleId={article.id} files={await listArticleFiles(article.id)} readOnly={readOnly} />
     </div>
   );
 }
