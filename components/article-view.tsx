@@ -1,10 +1,14 @@
+import type { ArticleFileItem } from '@/db/queries/article-files';
 import type { Article } from '@/db/schema';
+import { ArticleFiles } from './article-files';
 import { ArticleTools } from './article-tools';
 import { Breadcrumb, type Crumb } from './breadcrumb';
 import { formatDay } from './format-date';
 
 export type ArticleViewData = Pick<Article, 'title' | 'subtitle' | 'source' | 'body' | 'byline' | 'responsibleEditor'> & {
   publishedAt: Date;
+  /** 附件 and videos (the public page passes them; absent means none). */
+  files?: ArticleFileItem[];
 };
 
 /**
@@ -30,6 +34,7 @@ export function ArticleView({ article, crumbs, children }: { article: ArticleVie
         </div>
       </header>
       <div id="article-body" className="article-body mt-5" data-size="medium" dangerouslySetInnerHTML={{ __html: article.body }} />
+      {article.files && article.files.length > 0 && <ArticleFiles files={article.files} />}
       {article.byline.length > 0 && <p className="article-byline mt-2 text-right">(记者{article.byline.join(' ')})</p>}
       {article.responsibleEditor && <p className="mt-1 text-right text-sm text-muted">责任编辑:{article.responsibleEditor}</p>}
       {children}

@@ -1,10 +1,12 @@
 import { cache } from 'react';
 import type { Section } from '../schema';
+import { listArticleFiles, type ArticleFileItem } from './article-files';
 import { adjacentArticles, getPublicArticle, type Neighbour, type PublicArticle } from './articles';
 import { getSectionTrail } from './sections';
 
 export type ArticlePageData = {
-  article: PublicArticle;
+  /** The article with its 附件 and videos, in their order. */
+  article: PublicArticle & { files: ArticleFileItem[] };
   /** The article's section and its ancestors, root first. */
   trail: Section[];
   adjacent: { previous?: Neighbour; next?: Neighbour };
@@ -18,6 +20,6 @@ export type ArticlePageData = {
 export const articlePageData = cache(async (id: number): Promise<ArticlePageData | undefined> => {
   const article = await getPublicArticle(id);
   if (!article) return undefined;
-  const [trail, adjacent] = await Promise.all([getSectionTrail(article.sectionId), adjacentArticles(article)]);
-  return { article, trail, adjacent };
+  const [trail, adjacent, files] = await Promise.all([getSectionTrail(article.sectionId), adjacentArticles(article), listArticleFiles(article.id)]);
+  return { article: { ...article, files }, trail, adjacent };
 });
