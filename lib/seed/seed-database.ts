@@ -8,6 +8,7 @@ import { parseSeedArticle } from './parse-seed-article';
 import { seedEditorialDemo } from './editorial-demo';
 import { bulkIndexArticles } from '@/lib/search/sql-functions';
 import { visibleClause } from '@/db/visibility';
+import { seedDemoFiles } from '@/lib/files/demo';
 
 /** The demo section tree. Staff manage sections afterwards; nothing reads this list but the seed. */
 const DEMO_SECTIONS: Array<{ slug: string; name: string; parent?: string; kind?: SectionKind; description: string }> = [
@@ -150,6 +151,9 @@ export function seedDatabase(db: DB, options: SeedOptions = {}): { sections: num
       });
     }
   })();
+
+  // 5. A PDF attachment and a short captioned video on two public articles.
+  seedDemoFiles(db, now);
 
   const counts = sqlite.prepare('select (select count(*) from sections) s, (select count(*) from articles) a').get() as {
     s: number;
