@@ -5,7 +5,9 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { editorHeartbeatAction, saveArticleAction, type SaveResult } from '@/app/admin/articles/editor-actions';
 import type { WorkflowDone } from '@/app/admin/articles/workflow-actions';
 import type { ArticleStatus } from '@/db/schema';
+import { maySetEditorial } from '@/lib/workflow/editorial';
 import { type Actor, STATUS_LABELS, type WorkflowAction, availableActions } from '@/lib/workflow/transitions';
+import { type EditorialForm, EditorialControls, editorialProblems } from './editorial-controls';
 import { ImageUploadPanel } from './image-upload-panel';
 import { RichTextEditor } from './rich-text-editor';
 import { WorkflowButton, type WorkflowActionFn } from './workflow-panel';
@@ -21,6 +23,7 @@ export type EditorFields = {
   coverImage: string;
   coverAlt: string;
   body: string;
+  editorial: EditorialForm;
 };
 
 export type EditorArticle = {
@@ -49,8 +52,28 @@ function splitNames(text: string): string[] {
   return text.split(/[\s,,、;;]+/).map((s) => s.trim()).filter(Boolean);
 }
 
-function toInput(id: number | null, version: number, f: EditorFields) {
+/** The editors' controls as the server's schema takes them (lib/workflow/article-input.ts). */
+function editorialInput(e: EditorialForm, homeSectionId: number) {
   return {
+    headlineRank: e.headline ? Number(e.headlineRank) : null,
+    pinned: e.pinned,
+    pinEndsAt: e.pinned ? e.pinEndsAt : '',
+    recommended: e.recommended,
+    slide: e.slide,
+    sortWeight: Number(e.sortWeight || 0),
+    titleColor: e.titleColor || null,
+    titleBold: e.titleBold,
+    shortTitle: e.shortTitle,
+    unpublishAt: e.unpublishAt,
+    externalUrl: e.externalUrl,
+    extraSectionIds: e.extraSectionIds.filter((s) => s !== homeSectionId),
+  };
+}
+
+/** Reporters' editors send no editorial settings: the server keeps what is stored. */
+function toInput(id: number | null, version: number, f: EditorFields, withEditorial: boolean) {
+  return {
+    ...(withEditorial ? { editorial: editorialInput(f.editorial, f.sectionId) } : {}),
     id,
     version,
     fields: {
@@ -99,14 +122,19 @@ export function ArticleEditor({ article, sections, actor, authorId, workflow, de
 
   // Only drafts autosave (a published piece changes for readers only when someone means it).
   const autosaves = articleStatus === 'draft' && actions.includes('save');
+  const editorialShown = maySetEditorial(actor.role);
 
   const save = useCallback(async (mode: 'auto' | 'manual'): Promise<{ id: number; version: number } | null> => {
     if (inflight.current) await inflight.current.catch(() => undefined);
     const { id: curId, version: curVersion, fields: curFields } = latest.current;
     const snapshot = JSON.stringify(curFields);
     if (curId !== null && snapshot === savedJsonRef.current) return { id: curId, version: curVersion };
+    if (editorialShown && Object.keys(editorialProblems(curFields.editorial, !!curFields.coverImage, article.publishedAtLocal)).length > 0) {
+      if (mode === 'manual') setStatus({ kind: 'error', text: '未保存:请先更正“编辑设置”中标出的问题。' });
+      return null;
+    }
     setSaving(true);
-    const request = saveArticleAction(toInput(curId, curVersion, curFields));
+    const request = saveArticleAction(toInput(curId, curVersion, curFields, editorialShown));
     inflight.current = request;
     let result: SaveResult;
     try {
@@ -129,7 +157,7 @@ export function ArticleEditor({ article, sections, actor, authorId, workflow, de
     setStatus({ kind: 'info', text: `${mode === 'auto' ? '已自动保存' : '已保存'} ${clock(result.savedAt)}` });
     if (curId === null) window.history.replaceState(null, '', `/admin/articles/${result.id}`);
     return { id: result.id, version: result.version };
-  }, []);
+  }, [editorialShown, article.publishedAtLocal]);
 
   // Autosave drafts a few seconds after the last change (never after a refused save: the
   // user must decide what to do with a conflict first).
@@ -225,6 +253,17 @@ export function ArticleEditor({ article, sections, actor, authorId, workflow, de
         </div>
         <Field label="摘要" value={fields.summary} onChange={set('summary')} className={input} multiline />
         <CoverField image={fields.coverImage} alt={fields.coverAlt} onImage={set('coverImage')} onAlt={set('coverAlt')} className={input} />
+        {editorialShown && (
+          <EditorialControls
+            value={fields.editorial}
+            onChange={set('editorial')}
+            sections={sections}
+            homeSectionId={fields.sectionId}
+            hasCover={!!fields.coverImage}
+            publishedAtLocal={article.publishedAtLocal}
+            title={fields.title}
+          />
+        )}
         <div>
           <p id={ids.body} className="mb-1 font-bold">
             正文

@@ -71,12 +71,12 @@ export const externalUrlSchema = z
 /** The editors' controls (lib/workflow/editorial.ts); reporters' editors do not send them. */
 export const editorialSchema = z
   .object({
-    headlineRank: z.number().int('头条顺序必须是整数。').min(1, '头条顺序必须在 1 到 99 之间。').max(99, '头条顺序必须在 1 到 99 之间。').nullable(),
+    headlineRank: z.number({ error: '头条顺序必须是 1 到 99 之间的整数。' }).int('头条顺序必须是整数。').min(1, '头条顺序必须在 1 到 99 之间。').max(99, '头条顺序必须在 1 到 99 之间。').nullable(),
     pinned: z.boolean(),
     pinEndsAt: localTime('置顶结束时间'),
     recommended: z.boolean(),
     slide: z.boolean(),
-    sortWeight: z.number().int('排序权重必须是整数。').min(-9999, '排序权重必须在 -9999 到 9999 之间。').max(9999, '排序权重必须在 -9999 到 9999 之间。'),
+    sortWeight: z.number({ error: '排序权重必须是 -9999 到 9999 之间的整数。' }).int('排序权重必须是整数。').min(-9999, '排序权重必须在 -9999 到 9999 之间。').max(9999, '排序权重必须在 -9999 到 9999 之间。'),
     titleColor: z.enum(TITLE_COLORS, { error: '标题颜色不在可选范围内。' }).nullable(),
     titleBold: z.boolean(),
     shortTitle: z.string().trim().max(40, '短标题不能超过 40 个字。').transform((s) => s || null).nullable(),

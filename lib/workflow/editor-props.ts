@@ -3,6 +3,7 @@ import type { Section } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 import { shanghaiDateTime } from '@/lib/time';
 import type { EditorArticle } from '@/components/admin/article-editor';
+import type { EditorialForm } from '@/components/admin/editorial-controls';
 import { availableActions, type WorkflowAction } from './transitions';
 
 /** Section options in tree order, indented by depth, for the editor's 栏目 select. */
@@ -16,6 +17,42 @@ export function sectionOptions(all: Section[]): Array<{ id: number; label: strin
   };
   visit(null, 0);
   return out;
+}
+
+const localInput = (at: Date | null): string => (at ? shanghaiDateTime(at).replace(' ', 'T') : '');
+
+const NEW_EDITORIAL: EditorialForm = {
+  headline: false,
+  headlineRank: '1',
+  pinned: false,
+  pinEndsAt: '',
+  recommended: false,
+  slide: false,
+  sortWeight: '0',
+  titleColor: '',
+  titleBold: false,
+  shortTitle: '',
+  unpublishAt: '',
+  externalUrl: '',
+  extraSectionIds: [],
+};
+
+function editorialForm(a: EditableArticle): EditorialForm {
+  return {
+    headline: a.headlineRank !== null,
+    headlineRank: String(a.headlineRank ?? 1),
+    pinned: a.pinned,
+    pinEndsAt: localInput(a.pinEndsAt),
+    recommended: a.recommended,
+    slide: a.slide,
+    sortWeight: String(a.sortWeight),
+    titleColor: a.titleColor ?? '',
+    titleBold: a.titleBold,
+    shortTitle: a.shortTitle ?? '',
+    unpublishAt: localInput(a.unpublishAt),
+    externalUrl: a.externalUrl ?? '',
+    extraSectionIds: [...a.extraSectionIds].sort((x, y) => x - y),
+  };
 }
 
 export function toEditorArticle(a: EditableArticle): EditorArticle {
@@ -36,6 +73,7 @@ export function toEditorArticle(a: EditableArticle): EditorArticle {
       coverImage: a.coverImage ?? '',
       coverAlt: a.coverAlt ?? '',
       body: a.body,
+      editorial: editorialForm(a),
     },
   };
 }
@@ -47,7 +85,7 @@ export function newEditorArticle(user: SessionUser, sectionId: number): EditorAr
     status: 'draft',
     reviewComment: null,
     publishedAtLocal: null,
-    fields: { title: '', subtitle: '', sectionId, source: '原创', byline: user.displayName, responsibleEditor: '', summary: '', coverImage: '', coverAlt: '', body: '' },
+    fields: { title: '', subtitle: '', sectionId, source: '原创', byline: user.displayName, responsibleEditor: '', summary: '', coverImage: '', coverAlt: '', body: '', editorial: NEW_EDITORIAL },
   };
 }
 
