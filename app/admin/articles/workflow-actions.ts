@@ -59,7 +59,9 @@ function step(action: Step) {
       const result = transitionArticle(request, { id: user.id, role: user.role });
       if (!result.ok) return { ok: false, message: result.message };
       const c = result.change;
-      if (c.status === 'scheduled' || c.previousStatus === 'scheduled') rearmScheduler();
+      // Any step may move a time the scheduler wakes for: a publication time, or a take-down or a
+      // pin's end that only counts once the article is public. Steps are rare; re-reading is cheap.
+      rearmScheduler();
       const scheduledAt = action === 'schedule' && c.publishedAt ? shanghaiDateTime(c.publishedAt) : null;
       return {
         ok: true,
