@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, isNotNull, lte, max, sql, type 
 import { searchArticleIdsForStaff } from './search';
 import { getDb } from '../client';
 import { type Article, type ArticleStatus, articleSections, articles, cacheInvalidations, sections, users } from '../schema';
-import { visibleAt } from '../visibility';
+import { PUBLIC_STATUSES, visibleAt } from '../visibility';
 
 /** Staff-side reads of articles in every status (the public queries only see published ones). */
 
@@ -175,12 +175,15 @@ export async function listStaff(): Promise<Array<{ id: number; displayName: stri
  */
 const lastContentRefresh = sql`coalesce((select ${max(cacheInvalidations.at)} from ${cacheInvalidations}), 0)`;
 
+/** A take-down only matters for an article readers could see (published, or scheduled to be). */
+const publicStatus = inArray(articles.status, [...PUBLIC_STATUSES]);
+
 /** Articles whose 定时下线 time has come since the last content refresh: cached pages still show them. */
 export async function takeDownsDue(now: Date): Promise<number[]> {
   const rows = await getDb()
     .select({ id: articles.id })
     .from(articles)
-    .where(and(isNotNull(articles.unpublishAt), lte(articles.unpublishAt, now), gt(articles.unpublishAt, lastContentRefresh), eq(articles.isPublic, 1)));
+    .where(and(isNotNull(articles.unpublishAt), lte(articles.unpublishAt, now), gt(articles.unpublishAt, lastContentRefresh), publicStatus));
   return rows.map((r) => r.id);
 }
 
@@ -201,7 +204,7 @@ export async function nextScheduledAt(): Promise<Date | undefined> {
     db
       .select({ at: articles.unpublishAt })
       .from(articles)
-      .where(and(gt(articles.unpublishAt, lastContentRefresh), eq(articles.isPublic, 1)))
+      .where(and(gt(articles.unpublishAt, lastContentRefresh), publicStatus))
       .orderBy(asc(articles.unpublishAt))
       .limit(1),
   ]);
