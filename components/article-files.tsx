@@ -17,7 +17,7 @@ export function ArticleFiles({ files }: { files: ArticleFileItem[] }) {
         const src = articleFilePath(video.id, video.fileName);
         return (
           <figure key={video.id} className="article-video mt-5">
-            <video controls preload="none" poster={video.posterImage ?? undefined} className="w-full rounded bg-black" aria-label={stem(video.fileName)}>
+            <video controls preload="none" poster={video.posterImage ?? undefined} className="w-full rounded bg-black">
               <source src={src} type={video.mime} />
               {video.hasCaptions && <track kind="captions" srcLang="zh" label="中文字幕" src={articleFileCaptionsPath(video.id)} />}
               <p>

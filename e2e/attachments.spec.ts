@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, test } from '@playwright/test';
 import { visibleClause } from '../db/visibility';
 import { articlePath } from '../lib/routes';
@@ -39,6 +44,16 @@ function quietArticle(): { id: number; slug: string } {
 function downloadName(header: string | undefined): string {
   const star = /filename\*=UTF-8''([^;\s]+)/i.exec(header ?? '')?.[1];
   return star ? decodeURIComponent(star) : (/filename="([^"]*)"/.exec(header ?? '')?.[1] ?? '');
+}
+
+/** The seeded article of each kind: the PDF's and the video's. */
+function seededArticle(kind: 'attachment' | 'video'): { id: number; slug: string; bytes: number } {
+  return query<{ id: number; slug: string; bytes: number }>(
+    `select a.id, s.slug, st.bytes from article_files f
+     join stored_files st on st.hash = f.file_hash join articles a on a.id = f.article_id join sections s on s.id = a.section_id
+     where st.kind = ? order by f.id limit 1`,
+    kind,
+  );
 }
 
 async function readerPage(browser: Browser) {
@@ -98,11 +113,7 @@ test('an editor attaches a PDF with a Chinese name; readers see 附件 and downl
 });
 
 test('the seeded video plays on demand only and seeks by Range (206)', async ({ browser }) => {
-  const row = query<{ id: number; slug: string; bytes: number }>(
-    `select a.id, s.slug, st.bytes from article_files f
-     join stored_files st on st.hash = f.file_hash join articles a on a.id = f.article_id join sections s on s.id = a.section_id
-     where st.kind = 'video' order by f.id limit 1`,
-  );
+  const row = seededArticle('video');
   const reader = await readerPage(browser);
   try {
     await reader.page.goto(articlePath(row.slug, row.id));
@@ -126,5 +137,33 @@ test('the seeded video plays on demand only and seeks by Range (206)', async ({ 
     expect(await captions.text()).toMatch(/^WEBVTT/);
   } finally {
     await reader.context.close();
+  }
+});
+
+test('article pages with 附件 and a video pass axe and the Nu Html Checker', async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const paths = [seededArticle('attachment'), seededArticle('video')].map((a) => articlePath(a.slug, a.id));
+  for (const p of paths) {
+    await page.goto(p);
+    await expect(page.locator('.article-files, article video').first()).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${p}: ${v.id} ${v.help}`)).toEqual([]);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-vnu-files-'));
+  try {
+    const files = await Promise.all(
+      paths.map(async (p, i) => {
+        const file = path.join(dir, `page-${i}.html`);
+        fs.writeFileSync(file, await (await request.get(p)).body());
+        return file;
+      }),
+    );
+    const vnu = path.join(process.cwd(), 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
+    const result = spawnSync('java', ['-Xss4m', '-jar', vnu, '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const report = JSON.parse(result.stderr || result.stdout || '{"messages":[]}') as { messages: Array<{ type: string; subType?: string; message: string; extract?: string }> };
+    const errors = report.messages.filter((m) => m.type === 'error' || m.subType === 'fatal').map((m) => `${m.message} [${m.extract?.trim() ?? ''}]`);
+    expect(errors).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
