@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, expect, test } from '@playwright/test';
 import { loginAs, type StaffRole } from './helpers/auth';
 import { openE2eDatabase } from './helpers/e2e-db';
@@ -115,6 +116,9 @@ test('an editor makes an article 头条 and pins it until a time ahead; readers 
   await controls.getByLabel('幻灯(首页图片新闻)').check();
   await expect(controls.getByText('设为幻灯需要封面图片:请先在上方上传封面。')).toBeVisible();
   await expect(controls.getByLabel('幻灯(首页图片新闻)')).toHaveAttribute('aria-invalid', 'true');
+  // The controls, every one open and one in error, as assistive technology meets them.
+  const axe = await new AxeBuilder({ page: ed }).include('[data-testid="editorial-controls"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
   await controls.getByLabel('幻灯(首页图片新闻)').uncheck();
   await publishNow(ed);
 

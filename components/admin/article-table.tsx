@@ -29,7 +29,7 @@ function EditorialMarks({ row }: { row: AdminArticleRow }) {
       {marks.map((m) => (
         <span key={m.text} title={m.title} className="rounded border border-brand px-1 text-xs whitespace-nowrap text-brand">
           {m.text}
-          {m.title && m.text === '置顶' && <span className="sr-only">(至 {shanghaiDateTime(row.pinEndsAt!)})</span>}
+          {m.text === '置顶' && row.pinEndsAt && <span className="sr-only">(至 {shanghaiDateTime(row.pinEndsAt)})</span>}
         </span>
       ))}
     </span>
