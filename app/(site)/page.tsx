@@ -1,4 +1,6 @@
 import { getHomePage } from '@/db/queries/home';
+import { carouselSlides } from '@/db/queries/slides';
+import { PictureCarousel } from '@/components/picture-carousel';
 import { ArticleList } from '@/components/article-list';
 import { formatDay } from '@/components/format-date';
 import { articlePath, sectionPath } from '@/lib/routes';
@@ -14,12 +16,13 @@ export const metadata = homeMetadata();
 export const revalidate = 300;
 
 export default async function HomePage() {
-  const home = await getHomePage();
+  const [home, slides] = await Promise.all([getHomePage(), carouselSlides()]);
   const top = home.topStory;
   return (
     <div className="space-y-6">
       <JsonLd data={websiteJsonLd({ potentialAction: siteSearchAction() })} />
       <h1 className="sr-only">{siteConfig.name}</h1>
+      <PictureCarousel slides={slides} />
       {top && (
         <section aria-labelledby="top-story" className="border border-line bg-white p-4 sm:p-6">
           <p className="mb-1 text-sm font-bold text-brand">头条</p>
