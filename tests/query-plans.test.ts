@@ -5,6 +5,7 @@ import { getSiteChrome } from '@/db/queries/chrome';
 import { getHomePage } from '@/db/queries/home';
 import { countWeeklyHot, isViewableArticle, weeklyHot } from '@/db/queries/hot';
 import { getDescendantIds, getSectionBySlug } from '@/db/queries/sections';
+import { sectionListPage } from '@/db/queries/section-list';
 import { sectionRoute } from '@/db/queries/section-route';
 import { useTestDatabase } from './helpers/test-db';
 import { recordStatements, type StatementRecorder } from './helpers/record-statements';
@@ -49,6 +50,14 @@ async function publicQueries(): Promise<void> {
   isViewableArticle(article.id);
   await getSiteChrome();
   await getHomePage();
+  // 置顶 and 一稿多发 rows in play, so the pinned reads, the cross-listed merge and the route's
+  // pin exclusion all run on rows that exist.
+  db.$client.exec(`update articles set pinned = 1 where id in (select id from articles order by id limit 2);
+    insert or ignore into article_sections (article_id, section_id) select id, ${section.id} from articles order by id desc limit 3;`);
+  await sectionListPage(ids, 1);
+  await sectionListPage([section.id], 2);
+  await getHomePage();
+  sectionRoute('longquan', 2);
   sectionRoute('news', 3);
   sectionRoute('no-such-section', 2);
   sectionRoute('news');

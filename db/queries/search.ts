@@ -32,6 +32,8 @@ export type SearchHit = {
   sectionSlug: string;
   sectionName: string;
   publishedAt: Date;
+  /** A 跳转/转载 entry: the result links out, as lists do (it has no page here). */
+  externalUrl: string | null;
 };
 
 export type SearchResults = { total: number; page: number; pageSize: number; hits: SearchHit[] };
@@ -90,6 +92,7 @@ export async function searchArticles(q: ParsedQuery, filters: SearchFilters = {}
       publishedAt: articles.publishedAt,
       sectionSlug: sections.slug,
       sectionName: sections.name,
+      externalUrl: articles.externalUrl,
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
@@ -107,6 +110,7 @@ export async function searchArticles(q: ParsedQuery, filters: SearchFilters = {}
       sectionSlug: r.sectionSlug,
       sectionName: r.sectionName,
       publishedAt: r.publishedAt ?? new Date(0),
+      externalUrl: r.externalUrl,
     });
   }
   return { total, page, pageSize, hits };

@@ -2,6 +2,7 @@ import { and, asc, between, desc, eq, gt, lte, max } from 'drizzle-orm';
 import { getDb } from '../client';
 import { articles, sections } from '../schema';
 import { publicOrder, visibleAt } from '../visibility';
+import { hasOwnPage } from './entry-rules';
 
 /**
  * Article sitemaps are cut by id range, so each holds at most this many URLs. The protocol allows
@@ -37,7 +38,7 @@ export async function articleSitemapChunks(now = new Date(), perFile = URLS_PER_
     const any = await db
       .select({ id: articles.id })
       .from(articles)
-      .where(and(between(articles.id, from, to), visibleAt(now)))
+      .where(and(between(articles.id, from, to), visibleAt(now), hasOwnPage()))
       .limit(1);
     if (any.length === 0) continue;
     const changed = await db
@@ -49,19 +50,22 @@ export async function articleSitemapChunks(now = new Date(), perFile = URLS_PER_
   return chunks;
 }
 
-/** The visible articles of one chunk, by id. */
+/**
+ * The visible articles of one chunk, by id: each once, at its home section's URL (an article
+ * also listed in other sections has no URL there), and no external entry (it has no page).
+ */
 export async function articleSitemapEntries(chunk: number, now = new Date(), perFile = URLS_PER_SITEMAP): Promise<SitemapArticle[]> {
   const [from, to] = chunkRange(chunk, perFile);
   const rows = await getDb()
     .select({ id: articles.id, sectionSlug: sections.slug, publishedAt: articles.publishedAt, updatedAt: articles.updatedAt })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(between(articles.id, from, to), visibleAt(now)))
+    .where(and(between(articles.id, from, to), visibleAt(now), hasOwnPage()))
     .orderBy(asc(articles.id));
   return rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? r.updatedAt }));
 }
 
-/** Articles published in the last two days, newest first (a range on articles_public_idx). */
+/** Articles published in the last two days, newest first (a range on articles_public_idx); no external entries. */
 export async function newsSitemapEntries(now = new Date()): Promise<NewsSitemapArticle[]> {
   const rows = await getDb()
     .select({
@@ -73,7 +77,7 @@ export async function newsSitemapEntries(now = new Date()): Promise<NewsSitemapA
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(visibleAt(now), gt(articles.publishedAt, new Date(now.getTime() - NEWS_WINDOW_MS))))
+    .where(and(visibleAt(now), gt(articles.publishedAt, new Date(now.getTime() - NEWS_WINDOW_MS)), hasOwnPage()))
     .orderBy(publicOrder())
     .limit(NEWS_MAX_URLS);
   return rows.map((r) => ({ ...r, publishedAt: r.publishedAt ?? r.updatedAt }));

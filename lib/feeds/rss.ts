@@ -18,11 +18,16 @@ export function rfc822(at: Date): string {
 
 export type Channel = { title: string; path: string; feedPath: string; description: string };
 
-/** An RSS 2.0 document of the given articles, newest first. */
+/**
+ * An RSS 2.0 document of the given articles, newest first, each at its one canonical URL (its
+ * home section's, also in the feed of a section it is only listed in). A 跳转/转载 entry links
+ * to its external URL, as the lists do: a subscriber sees what the list shows, and the entry
+ * has no page here that a link could name.
+ */
 export function renderRss(channel: Channel, items: FeedItem[], now = new Date()): string {
   const lastBuild = items[0]?.publishedAt ?? now;
   const entries = items.map((item) => {
-    const link = absoluteUrl(articlePath(item.sectionSlug, item.id));
+    const link = item.externalUrl ?? absoluteUrl(articlePath(item.sectionSlug, item.id));
     const author = item.byline.length > 0 ? `\n      <dc:creator>${xmlText(item.byline.join(' '))}</dc:creator>` : '';
     return `    <item>
       <title>${xmlText(item.title)}</title>
