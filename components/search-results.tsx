@@ -1,6 +1,6 @@
 import type { SearchHit } from '@/db/queries/search';
 import { highlightSegments, type MarkedText } from '@/lib/search/highlight';
-import { articlePath } from '@/lib/routes';
+import { EntryLink } from './entry-link';
 import { formatDay } from './format-date';
 
 /** Text with its matched terms in <mark>; React escapes every part, so article text stays text. */
@@ -15,9 +15,10 @@ export function SearchResults({ hits }: { hits: SearchHit[] }) {
       {hits.map((hit) => (
         <li key={hit.id} className="search-hit py-3">
           <h2 className="text-[17px] leading-snug font-bold">
-            <a href={articlePath(hit.sectionSlug, hit.id)}>
+            {/* Plain (no colour, full title: the matches are marked in it); an external entry links out, as in lists. */}
+            <EntryLink entry={{ ...hit, shortTitle: null, titleColor: null, titleBold: false }}>
               <Highlighted text={{ text: hit.title, matches: hit.titleMatches }} />
-            </a>
+            </EntryLink>
           </h2>
           <p className="mt-1 text-[14px] leading-relaxed text-ink/85">
             <Highlighted text={hit.snippet} />

@@ -1,11 +1,12 @@
 import type { SidebarContent } from '@/db/queries/chrome';
-import { articlePath, hotPath, sectionPath } from '@/lib/routes';
+import { hotPath, sectionPath } from '@/lib/routes';
+import { type Entry, EntryLink } from './entry-link';
 
 type Box = {
   key: string;
   title: string;
   moreHref: string;
-  items: Array<{ id: number; title: string; sectionSlug: string }>;
+  items: Entry[];
   /** 周热点 numbers its items: the order is the ranking. */
   ranked: boolean;
 };
@@ -53,7 +54,7 @@ export function Sidebar({ boxes: content }: { boxes: SidebarContent }) {
                       {i + 1}
                     </span>
                   )}
-                  <a href={articlePath(item.sectionSlug, item.id)}>{item.title}</a>
+                  <EntryLink entry={item} />
                 </li>
               ))}
             </ol>

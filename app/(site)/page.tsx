@@ -3,7 +3,8 @@ import { carouselSlides } from '@/db/queries/slides';
 import { PictureCarousel } from '@/components/picture-carousel';
 import { ArticleList } from '@/components/article-list';
 import { formatDay } from '@/components/format-date';
-import { articlePath, sectionPath } from '@/lib/routes';
+import { EntryLink } from '@/components/entry-link';
+import { sectionPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/site-config';
 import { JsonLd } from '@/components/json-ld';
 import { homeMetadata } from '@/lib/seo/metadata';
@@ -27,7 +28,7 @@ export default async function HomePage() {
         <section aria-labelledby="top-story" className="border border-line bg-white p-4 sm:p-6">
           <p className="mb-1 text-sm font-bold text-brand">头条</p>
           <h2 id="top-story" className="font-serif text-2xl leading-snug font-bold sm:text-[28px]">
-            <a href={articlePath(top.sectionSlug, top.id)}>{top.title}</a>
+            <EntryLink entry={top} full />
           </h2>
           <p className="mt-2 text-sm text-muted">
             <time dateTime={top.publishedAt.toISOString()}>{formatDay(top.publishedAt)}</time> · {top.sectionName}
@@ -38,6 +39,18 @@ export default async function HomePage() {
               <ArticleList items={home.topList} showSection />
             </div>
           )}
+        </section>
+      )}
+      {home.recommended.length > 0 && (
+        <section aria-labelledby="recommended" className="box">
+          <div className="box-head px-4">
+            <h2 id="recommended" className="box-title text-lg">
+              推荐
+            </h2>
+          </div>
+          <div className="px-4 pb-2">
+            <ArticleList items={home.recommended} showSection />
+          </div>
         </section>
       )}
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">

@@ -6,7 +6,8 @@ import { Breadcrumb } from '@/components/breadcrumb';
 import { Pagination } from '@/components/pagination';
 import { formatDay } from '@/components/format-date';
 import { JsonLd } from '@/components/json-ld';
-import { articlePath, hotPath } from '@/lib/routes';
+import { EntryLink } from '@/components/entry-link';
+import { hotPath } from '@/lib/routes';
 import { listMetadata } from '@/lib/seo/metadata';
 import { breadcrumbJsonLd } from '@/lib/structured-data/breadcrumb';
 
@@ -38,7 +39,7 @@ export async function HotListing({ page }: { page: number }) {
             <li key={item.id} className="flex flex-col gap-x-4 py-2.5 sm:flex-row sm:items-baseline sm:justify-between">
               <span className="min-w-0">
                 <span className="mr-2 inline-block w-7 text-right font-bold text-brand tabular-nums">{(page - 1) * PAGE_SIZE + i + 1}</span>
-                <a href={articlePath(item.sectionSlug, item.id)}>{item.title}</a>
+                <EntryLink entry={item} />
               </span>
               <span className="shrink-0 text-sm text-muted tabular-nums">
                 {item.views} 次阅读 · <time dateTime={item.publishedAt.toISOString()}>{formatDay(item.publishedAt)}</time>

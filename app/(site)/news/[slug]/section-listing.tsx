@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { countSectionArticles, listSectionArticles, PAGE_SIZE } from '@/db/queries/articles';
+import { sectionListPage } from '@/db/queries/section-list';
 import { sectionRoute } from '@/db/queries/section-route';
 import { getDescendantIds, getSectionBySlug, getSectionTrail } from '@/db/queries/sections';
 import { ArticleList } from '@/components/article-list';
@@ -12,7 +12,8 @@ import { sectionMetadata } from '@/lib/seo/metadata';
 import { breadcrumbJsonLd } from '@/lib/structured-data/breadcrumb';
 
 /**
- * One page of a section's list, newest first. Readers reach page N at /news/<slug>?page=N; the
+ * One page of a section's list, newest first, page 1 led by its 置顶 entries (which the pages
+ * never repeat). Articles listed here from another section link to their one URL there. Readers reach page N at /news/<slug>?page=N; the
  * front door (lib/http/list-page-url.ts) serves N ≥ 2 from the cached route /news/<slug>/page/<N>.
  */
 export async function sectionListingMetadata(slug: string, page: number): Promise<Metadata> {
@@ -26,8 +27,7 @@ export async function SectionListing({ slug, page }: { slug: string; page: numbe
   if (!section || !sectionRoute(slug, page).hasPage) notFound();
 
   const ids = await getDescendantIds(section.id);
-  const totalPages = Math.max(1, Math.ceil((await countSectionArticles(ids)) / PAGE_SIZE));
-  const items = await listSectionArticles(ids, page);
+  const { pinned, items, totalPages } = await sectionListPage(ids, page);
   const trail = await getSectionTrail(section.id);
   const crumbs = trail.map((s) => ({ name: s.name, href: sectionPath(s.slug) }));
 
@@ -36,10 +36,14 @@ export async function SectionListing({ slug, page }: { slug: string; page: numbe
       <JsonLd data={breadcrumbJsonLd(crumbs)} />
       <Breadcrumb trail={crumbs} />
       <h1 className="mt-3 border-b-2 border-brand pb-2 text-2xl font-bold text-brand">{section.name}</h1>
-      {items.length === 0 ? (
+      {items.length + pinned.length === 0 ? (
         <p className="py-8 text-center text-muted">本栏目暂无文章。</p>
       ) : (
-        <ArticleList items={items} showSection={ids.length > 1} />
+        <>
+          {/* Apart from the newest-first list, which keeps its 20 and its order. */}
+          {pinned.length > 0 && <ArticleList items={pinned} pinned label="置顶文章" showSection={ids.length > 1} />}
+          <ArticleList items={items} showSection={ids.length > 1} />
+        </>
       )}
       <Pagination basePath={sectionPath(section.slug)} page={page} totalPages={totalPages} />
     </div>
