@@ -5,7 +5,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, expect, test } from '@playwright/test';
 import { visibleClause } from '../db/visibility';
-import { articlePath } from '../lib/routes';
+import { articlePath, fileUploadPath } from '../lib/routes';
 import { loginAs } from './helpers/auth';
 import { openE2eDatabase } from './helpers/e2e-db';
 
@@ -109,6 +109,30 @@ test('an editor attaches a PDF with a Chinese name; readers see 附件 and downl
     expect(past.status()).toBe(416);
   } finally {
     await reader.context.close();
+  }
+});
+
+test('uploads are refused to the signed-out, to a reporter on a published article and from other origins', async ({ browser, request }) => {
+  const article = seededArticle('attachment');
+  const url = fileUploadPath(article.id, '清单.pdf');
+  expect((await request.post(url, { data: PDF_BYTES })).status()).toBe(401);
+  for (const role of ['reporter', 'editor'] as const) {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await loginAs(page, role);
+      const post = (headers: Record<string, string> = {}) => page.request.post(url, { data: PDF_BYTES, headers: { 'Content-Type': 'application/octet-stream', ...headers } });
+      if (role === 'reporter') {
+        const refused = await post();
+        expect(refused.status()).toBe(403);
+        expect(((await refused.json()) as { error: string }).error).toContain('记者');
+      } else {
+        expect((await post({ Origin: 'https://evil.example' })).status()).toBe(403);
+        expect((await post()).status()).toBe(201);
+      }
+    } finally {
+      await context.close();
+    }
   }
 });
 
