@@ -8,7 +8,7 @@ import { demoCovers } from './demo-covers';
  * 置顶 (one with an end time), 推荐, a bold coloured title, an article listed in a second
  * section (一稿多发) and an external-link entry (跳转).
  *
- * Which articles get what is decided by rank among the newest visible corpus articles (and, for
+ * Which articles get what is decided by rank among the newest visible news stories (and, for
  * pins and 一稿多发, within named demo sections), so the same command always picks the same
  * ones. It runs once per database (site_meta `seed.editorial`): re-seeding never moves a flag an
  * editor has since changed.
@@ -18,6 +18,7 @@ const SLIDES = 4;
 /** Also the leads: 头条 takes the two covers that are not slides, so the page does not repeat a story. */
 const HEADLINES = [4, 5];
 const RECOMMENDED = [6, 7, 8];
+const NEWS_SECTIONS = ['longquan', 'domestic', 'international'];
 
 export const DEMO_EXTERNAL_ENTRY = {
   title: '中国政府网:国务院政策文件与解读',
@@ -37,27 +38,29 @@ type SeedContext = {
 export function seedEditorialDemo({ db, now, sectionIds, log, meta, setMeta }: SeedContext): void {
   const sqlite = db.$client;
   if (meta('seed.editorial') !== undefined) return;
-  // Covers first, outside the transaction: the drawing child process writes to this database.
-  const covers = demoCovers(db);
 
   const at = { now: now.getTime() };
-  const newest = (sectionId: number | null, limit: number) =>
+  const newest = (sections: number[], limit: number) =>
     (
       sqlite
         .prepare(
           `select id from articles where ${visibleClause()} and external_url is null
-           ${sectionId === null ? '' : 'and section_id = @section'} order by published_at desc, id desc limit ${limit}`,
+           and section_id in (${sections.map(Number).join(', ')}) order by published_at desc, id desc limit ${limit}`,
         )
-        .all(sectionId === null ? at : { ...at, section: sectionId }) as Array<{ id: number }>
+        .all(at) as Array<{ id: number }>
     ).map((r) => r.id);
-  const recent = newest(null, 12);
+  // Pictures, slides, leads and 推荐 go to news stories, not to notices or government records.
+  const newsSections = NEWS_SECTIONS.flatMap((slug) => sectionIds.get(slug) ?? []);
+  const recent = newsSections.length > 0 ? newest(newsSections, 12) : [];
   if (recent.length < 9) {
     log('editorial demo: too few articles, skipped');
     return;
   }
+  // Before the transaction: the drawing child process writes to this database.
+  const covers = demoCovers(db);
   const inSection = (slug: string, rank: number) => {
     const id = sectionIds.get(slug);
-    return id === undefined ? undefined : newest(id, rank + 1)[rank];
+    return id === undefined ? undefined : newest([id], rank + 1)[rank];
   };
 
   const set = (column: string, value: unknown, id: number | undefined) => {
