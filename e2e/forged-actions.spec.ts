@@ -36,7 +36,7 @@ type Expected = 401 | 403 | { refused: string } | 'ok';
 /** The arguments of one call: a form (staff forms) or plain values (the editor's script calls). */
 type Args = { form: Record<string, string> } | { values: unknown[] };
 
-type Target = { articleId?: number; sectionId?: number; userId?: number; revisionId?: number };
+type Target = { articleId?: number; sectionId?: number; userId?: number; revisionId?: number; articleFileId?: number };
 
 type ActionRow = {
   name: string;
@@ -60,6 +60,7 @@ type DbState = {
   sections: unknown[];
   users: unknown[];
   auditMax: number;
+  files: Array<Record<string, unknown>>;
 };
 
 function dbState(t: Target): DbState {
@@ -72,6 +73,7 @@ function dbState(t: Target): DbState {
       sections: db.prepare('select * from sections order by id').all(),
       users: db.prepare('select * from users order by id').all(),
       auditMax: (db.prepare('select coalesce(max(id), 0) as n from audit_log').get() as { n: number }).n,
+      files: t.articleId ? (db.prepare('select * from article_files where article_id = ? order by position, id').all(t.articleId) as Array<Record<string, unknown>>) : [],
     };
   } finally {
     db.close();
@@ -248,6 +250,24 @@ async function scratchUser(): Promise<Target> {
     form: { username, displayName: '伪造测试账号', role: 'reporter', password: e2ePassword('reporter') },
   });
   return { userId: dbValue<{ id: number }>('select id from users where username = ?', username).id };
+}
+
+// Files: the demo content stores a PDF, a video and its captions (lib/files/demo.ts); staff
+// attach stored files to their article by hash, as the editor's files panel does after upload.
+const storedHash = (kind: string) => dbValue<{ hash: string }>('select hash from stored_files where kind = ? order by created_at limit 1', kind).hash;
+const anImagePath = () => dbValue<{ cover_image: string }>('select cover_image from articles where cover_image is not null limit 1').cover_image;
+
+async function attach(articleId: number, kind: string, fileName: string): Promise<number> {
+  await mustSucceed('reporter', 'attachFileAction', `/admin/articles/${articleId}`, { values: [{ articleId, hash: storedHash(kind), fileName }] });
+  return dbValue<{ id: number }>('select id from article_files where article_id = ? order by id desc limit 1', articleId).id;
+}
+
+/** The reporter's draft with two files attached (the second one a video), so either can move. */
+async function draftWithFiles(): Promise<Target> {
+  const t = await reportersDraft();
+  await attach(t.articleId!, 'attachment', `附件一 ${next()}.pdf`);
+  const articleFileId = await attach(t.articleId!, 'video', `视频 ${next()}.mp4`);
+  return { ...t, articleFileId };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -451,6 +471,46 @@ const ROWS: ActionRow[] = [
       const hash = (s: DbState) => (s.users as Array<{ id: number; password_hash: string }>).find((u) => u.id === t.userId)?.password_hash;
       expect(hash(after)).not.toBe(hash(before));
     },
+  },
+  {
+    name: 'attachFileAction',
+    page: (t) => `/admin/articles/${t.articleId}`,
+    prepare: reportersDraft,
+    args: (t) => ({ values: [{ articleId: t.articleId, hash: storedHash('attachment'), fileName: `伪造附件 ${next()}.pdf` }] }),
+    expect: reporterStep,
+    succeeded: (_t, before, after) => expect(after.files.length).toBe(before.files.length + 1),
+  },
+  {
+    name: 'detachFileAction',
+    page: (t) => `/admin/articles/${t.articleId}`,
+    prepare: draftWithFiles,
+    args: (t) => ({ values: [{ articleFileId: t.articleFileId }] }),
+    expect: reporterStep,
+    succeeded: (_t, before, after) => expect(after.files.length).toBe(before.files.length - 1),
+  },
+  {
+    name: 'moveFileAction',
+    page: (t) => `/admin/articles/${t.articleId}`,
+    prepare: draftWithFiles,
+    args: (t) => ({ values: [{ articleFileId: t.articleFileId, direction: 'up' }] }),
+    expect: reporterStep,
+    succeeded: (t, _before, after) => expect(after.files[0]?.id).toBe(t.articleFileId),
+  },
+  {
+    name: 'setVideoPosterAction',
+    page: (t) => `/admin/articles/${t.articleId}`,
+    prepare: draftWithFiles,
+    args: (t) => ({ values: [{ articleFileId: t.articleFileId, posterUrl: anImagePath() }] }),
+    expect: reporterStep,
+    succeeded: (t, _before, after) => expect(after.files.find((f) => f.id === t.articleFileId)?.poster_image).toBe(anImagePath()),
+  },
+  {
+    name: 'setVideoCaptionsAction',
+    page: (t) => `/admin/articles/${t.articleId}`,
+    prepare: draftWithFiles,
+    args: (t) => ({ values: [{ articleFileId: t.articleFileId, captionsHash: storedHash('captions') }] }),
+    expect: reporterStep,
+    succeeded: (t, _before, after) => expect(after.files.find((f) => f.id === t.articleFileId)?.captions_hash).toBe(storedHash('captions')),
   },
 ];
 

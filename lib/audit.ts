@@ -49,4 +49,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'section.update': '修改栏目',
   'section.delete': '删除栏目',
   'image.upload': '上传图片',
+  'file.upload': '上传附件或视频',
+  'file.attach': '添加附件或视频',
+  'file.detach': '移除附件或视频',
+  'file.move': '调整附件顺序',
+  'file.poster': '设置视频封面',
+  'file.captions': '设置视频字幕',
 };
