@@ -17,6 +17,9 @@ export function useTestDatabase(options: { articles?: number; seed?: boolean; no
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-test-'));
   const file = path.join(dir, 'test.db');
   process.env.DATABASE_PATH = file;
+  // The seed stores demo covers and files under DATA_DIR: keep them in the throwaway folder too,
+  // unless the test chose a data folder of its own.
+  process.env.DATA_DIR ||= dir;
   const db = getDb();
   if (options.seed !== false) seedDatabase(db, { articles: options.articles ?? 200, now: options.now });
   return {
