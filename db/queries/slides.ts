@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { getDb } from '../client';
 import { articles, images, sections } from '../schema';
 import { visibleAt } from '../visibility';
+import { hasOwnPage } from './entry-rules';
 
 /** One picture of the home page's 图片新闻 carousel. */
 export type CarouselSlide = {
@@ -35,7 +36,7 @@ export async function carouselSlides(now = new Date()): Promise<CarouselSlide[]>
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(eq(articles.slide, true), isNotNull(articles.coverImage), isNull(articles.externalUrl), visibleAt(now)))
+    .where(and(eq(articles.slide, true), isNotNull(articles.coverImage), hasOwnPage(), visibleAt(now)))
     .orderBy(desc(articles.sortWeight), desc(articles.publishedAt), desc(articles.id))
     .limit(MAX_SLIDES * 2);
   const withHash = rows.flatMap((r) => {

@@ -1,5 +1,6 @@
 import type { DB } from '@/db/client';
 import { visibleClause } from '@/db/visibility';
+import { ownPageClause } from '@/db/queries/entry-rules';
 import { shanghaiDay, startOfShanghaiDay } from '@/lib/time';
 import { demoCovers } from './demo-covers';
 
@@ -44,7 +45,7 @@ export function seedEditorialDemo({ db, now, sectionIds, log, meta, setMeta }: S
     (
       sqlite
         .prepare(
-          `select id from articles where ${visibleClause()} and external_url is null
+          `select id from articles where ${visibleClause()} and ${ownPageClause()}
            and section_id in (${sections.map(Number).join(', ')}) order by published_at desc, id desc limit ${limit}`,
         )
         .all(at) as Array<{ id: number }>

@@ -8,6 +8,7 @@ import { parseSeedArticle } from './parse-seed-article';
 import { seedEditorialDemo } from './editorial-demo';
 import { bulkIndexArticles } from '@/lib/search/sql-functions';
 import { visibleClause } from '@/db/visibility';
+import { ownPageClause } from '@/db/queries/entry-rules';
 import { seedDemoFiles } from '@/lib/files/demo';
 
 /** The demo section tree. Staff manage sections afterwards; nothing reads this list but the seed. */
@@ -136,7 +137,7 @@ export function seedDatabase(db: DB, options: SeedOptions = {}): { sections: num
   const today = shanghaiDay(now);
   const recent = sqlite
     // External-link entries have no page of ours to be viewed on.
-    .prepare(`select id from articles where ${visibleClause()} and external_url is null order by published_at desc limit 200`)
+    .prepare(`select id from articles where ${visibleClause()} and ${ownPageClause()} order by published_at desc limit 200`)
     .all({ now: now.getTime() }) as Array<{ id: number }>;
   const addViews = sqlite.prepare(
     'insert into article_views_daily (article_id, day, count) values (?, ?, ?) on conflict(day, article_id) do nothing',
