@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { visibleClause } from '../../db/visibility';
-import { articlePath } from '../../lib/routes';
+import { articlePath, HOME_PATH } from '../../lib/routes';
+import { registerSearchFunctions } from '../../lib/search/sql-functions';
 
 /** The throwaway database the e2e server runs on (scripts/e2e-server.ts records its path). */
 export function e2eDatabasePath(): string {
@@ -28,6 +29,27 @@ export function latestArticlePath(): string {
       )
       .get({ now: Date.now() }) as { id: number; slug: string };
     return articlePath(row.slug, row.id);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Writes to the e2e database as the newsroom's own code would (the search triggers' functions
+ * registered), then logs a whole-site refresh in the shared invalidation log, the way another
+ * portal process reports its writes: the server follows the log every 2 s and marks its cached
+ * pages stale, so specs see the change without waiting for ISR. Poll the page after this.
+ */
+export function writeE2eDatabase<T>(write: (db: Database.Database) => T): T {
+  const db = new Database(e2eDatabasePath(), { fileMustExist: true });
+  registerSearchFunctions(db);
+  try {
+    const result = db.transaction(() => write(db))();
+    db.prepare(`insert into cache_invalidations (at, origin, pages, layouts) values (?, 'e2e-spec', '[]', ?)`).run(
+      Date.now(),
+      JSON.stringify([HOME_PATH]),
+    );
+    return result;
   } finally {
     db.close();
   }
