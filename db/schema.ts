@@ -108,14 +108,18 @@ export const articles = sqliteTable(
     externalUrl: text('external_url'),
   },
   (t) => [
-    index('articles_public_idx').on(t.isPublic, t.publishedAt),
-    index('articles_section_public_idx').on(t.sectionId, t.isPublic, t.publishedAt),
+    // unpublish_at last: the visibility rule (db/visibility.ts) reads it on every public row, and
+    // with it in the index a list or a count never visits the table to check a take-down time.
+    index('articles_public_idx').on(t.isPublic, t.publishedAt, t.unpublishAt),
+    index('articles_section_public_idx').on(t.sectionId, t.isPublic, t.publishedAt, t.unpublishAt),
     index('articles_status_idx').on(t.status, t.updatedAt),
     index('articles_author_idx').on(t.authorId, t.status, t.updatedAt),
     index('articles_scheduled_idx').on(t.status, t.publishedAt),
     // Few rows carry these; the home page and page 1 of a list look them up directly.
     index('articles_headline_idx').on(t.headlineRank),
     index('articles_pinned_idx').on(t.pinned, t.sectionId),
+    index('articles_recommended_idx').on(t.recommended, t.sortWeight),
+    index('articles_slide_idx').on(t.slide, t.sortWeight),
     index('articles_unpublish_idx').on(t.unpublishAt),
   ],
 );

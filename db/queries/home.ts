@@ -45,7 +45,9 @@ async function recommendedArticles(now: Date): Promise<ArticleListItem[]> {
     .select(listColumns)
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(eq(articles.recommended, true), visibleAt(now)))
+    // The flagged few through articles_recommended_idx, as for 头条: beside the visibility
+    // condition SQLite otherwise walks every public article (140 ms at 100,000).
+    .where(and(inArray(articles.id, getDb().select({ id: articles.id }).from(articles).where(eq(articles.recommended, true))), visibleAt(now)))
     .orderBy(desc(articles.sortWeight), desc(articles.publishedAt), desc(articles.id))
     .limit(RECOMMENDED_ITEMS);
   return asListItems(rows);
