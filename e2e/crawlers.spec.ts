@@ -27,6 +27,7 @@ type Row = {
   published_at: number;
   updated_at: number;
   cover_image: string | null;
+  external_url: string | null;
   slug: string;
   section_name: string;
   section_id: number;
@@ -42,6 +43,8 @@ function query<T>(sql: string, ...args: unknown[]): T[] {
 }
 
 const VISIBLE = visibleClause('a');
+// Articles with a page of their own: 跳转 entries (external_url) link elsewhere and have none.
+const WITH_PAGE = `${VISIBLE} and a.external_url is null`;
 const ARTICLE_SELECT = `select a.*, s.slug, s.name as section_name from articles a join sections s on s.id = a.section_id`;
 
 /** An absolute canonical as a URL parser reads it (`http://host` and `http://host/` are the same URL). */
@@ -118,7 +121,7 @@ test.describe('crawlers', () => {
     }
 
     const now = Date.now();
-    const articles = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE}`, { now });
+    const articles = query<Row>(`${ARTICLE_SELECT} where ${WITH_PAGE}`, { now });
     const sections = query<{ slug: string }>('select slug from sections');
     expect(listed.has(url(baseURL!, '/'))).toBe(true);
     for (const s of sections) expect(listed.has(url(baseURL!, `/news/${s.slug}`)), s.slug).toBe(true);
@@ -164,7 +167,7 @@ test.describe('crawlers', () => {
     const urls = (doc.url ?? []) as NewsUrl[];
     const now = Date.now();
     const expected = query<Row>(
-      `${ARTICLE_SELECT} where ${VISIBLE} and a.published_at > ? order by a.published_at desc limit 1000`,
+      `${ARTICLE_SELECT} where ${WITH_PAGE} and a.published_at > ? order by a.published_at desc limit 1000`,
       { now },
       now - 2 * 86_400_000,
     );
@@ -196,7 +199,8 @@ test.describe('crawlers', () => {
     expect(feed.items).toHaveLength(50);
     feed.items.forEach((item, i) => {
       const a = latest[i]!;
-      const link = url(baseURL!, `/news/${a.slug}/${a.id}`);
+      // A 跳转 entry is in the feed too, linking where it leads (it has no page here).
+      const link = a.external_url ?? url(baseURL!, `/news/${a.slug}/${a.id}`);
       expect(item.title).toBe(a.title);
       expect(item.link).toBe(link);
       expect(item.guid).toBe(link);
@@ -232,7 +236,7 @@ test.describe('crawlers', () => {
   });
 
   test('an article page carries its title, description, canonical, Open Graph, government tags and JSON-LD', async ({ page, baseURL }) => {
-    const [a] = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE} and a.byline != '[]' order by a.published_at desc limit 1`, { now: Date.now() });
+    const [a] = query<Row>(`${ARTICLE_SELECT} where ${WITH_PAGE} and a.byline != '[]' order by a.published_at desc limit 1`, { now: Date.now() });
     expect(a).toBeDefined();
     const article = a!;
     const path = `/news/${article.slug}/${article.id}`;
@@ -323,7 +327,7 @@ test.describe('crawlers', () => {
         expect(await response.text()).toContain('页面不存在');
       }
 
-      const [a] = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE} order by a.published_at desc limit 1`, { now: Date.now() });
+      const [a] = query<Row>(`${ARTICLE_SELECT} where ${WITH_PAGE} order by a.published_at desc limit 1`, { now: Date.now() });
       const other = a!.slug === 'domestic' ? 'international' : 'domestic';
       const moved = await request.get(`/news/${other}/${a!.id}`);
       expect(moved.status()).toBe(301);
@@ -334,7 +338,7 @@ test.describe('crawlers', () => {
       expect((await request.get(`/news/${a!.slug}/${a!.id}`)).status()).toBe(200);
 
       // Withdraw the oldest article for this check (the way the newsroom's 撤稿 stores it), then restore it.
-      const [oldest] = query<Row>(`${ARTICLE_SELECT} where ${VISIBLE} order by a.published_at asc limit 1`, { now: Date.now() });
+      const [oldest] = query<Row>(`${ARTICLE_SELECT} where ${WITH_PAGE} order by a.published_at asc limit 1`, { now: Date.now() });
       const writer = new Database(e2eDatabasePath());
       try {
         writer.prepare(`update articles set status = 'withdrawn' where id = ?`).run(oldest!.id);
