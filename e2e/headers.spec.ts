@@ -19,7 +19,7 @@ function anArticle(): { path: string; id: number } {
     const row = db
       .prepare(
         `select a.id, s.slug from articles a join sections s on s.id = a.section_id
-         where ${visibleClause('a')} order by a.published_at asc limit 1 offset 3`,
+         where ${visibleClause('a')} and a.external_url is null order by a.published_at asc limit 1 offset 3`,
       )
       .get({ now: Date.now() }) as { id: number; slug: string };
     return { path: `/news/${row.slug}/${row.id}`, id: row.id };

@@ -162,7 +162,7 @@ test.describe('a reader', () => {
     const db = openE2eDatabase();
     const { id, title } = db
       .prepare(
-        `select a.id, a.title from articles a where ${visibleClause('a')}
+        `select a.id, a.title from articles a where ${visibleClause('a')} and a.external_url is null
          and not exists (select 1 from article_views_daily v where v.article_id = a.id)
          order by a.published_at asc limit 1`,
       )

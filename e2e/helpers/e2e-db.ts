@@ -25,7 +25,7 @@ export function latestArticlePath(): string {
     const row = db
       .prepare(
         `select a.id, s.slug from articles a join sections s on s.id = a.section_id
-         where ${visibleClause('a')} order by a.published_at desc limit 1`,
+         where ${visibleClause('a')} and a.external_url is null order by a.published_at desc limit 1`,
       )
       .get({ now: Date.now() }) as { id: number; slug: string };
     return articlePath(row.slug, row.id);
