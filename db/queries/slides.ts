@@ -36,7 +36,16 @@ export async function carouselSlides(now = new Date()): Promise<CarouselSlide[]>
     })
     .from(articles)
     .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(eq(articles.slide, true), isNotNull(articles.coverImage), hasOwnPage(), visibleAt(now)))
+    // The flagged few through articles_slide_idx, as home.ts finds 推荐: beside the visibility
+    // condition SQLite otherwise walks every public article (170-300 ms at 100,000).
+    .where(
+      and(
+        inArray(articles.id, getDb().select({ id: articles.id }).from(articles).where(eq(articles.slide, true))),
+        isNotNull(articles.coverImage),
+        hasOwnPage(),
+        visibleAt(now),
+      ),
+    )
     .orderBy(desc(articles.sortWeight), desc(articles.publishedAt), desc(articles.id))
     .limit(MAX_SLIDES * 2);
   const withHash = rows.flatMap((r) => {
