@@ -487,10 +487,23 @@ const report = [
 ].join('\n');
 
 console.log(`\n${report}`);
-fs.mkdirSync(path.join(root, 'bench'), { recursive: true });
-fs.writeFileSync(path.join(root, 'bench', 'RESULTS.md'), report);
-log('written to bench/RESULTS.md');
+appendToLog(report);
+log('added to the top of bench/RESULTS.md');
 sqlite.close();
 cleanup();
+/**
+ * bench/RESULTS.md is the dated log of runs, newest first: each run's report goes on top and the
+ * earlier ones stay below it (the README keeps only the current figures).
+ */
+function appendToLog(latest: string): void {
+  const file = path.join(root, 'bench', 'RESULTS.md');
+  const title = '# Benchmark results';
+  const earlier = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').replace(/^# Benchmark results[^\n]*\n+/, '') : '';
+  const body = latest.replace(/^# Benchmark results[^\n]*\n+/, '').replace(/^## /gm, '### ');
+  const run = `## Run of ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC\n\n${body}`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, [title, '', run.trimEnd(), '', earlier.trim() ? earlier.trimEnd() + '\n' : ''].join('\n'));
+}
+
 // A missed target is a failed run, for CI and for whoever reads only the exit status.
 process.exit(failed === 0 ? 0 : 1);
