@@ -152,7 +152,11 @@ describe('home page', () => {
     set(b, 'recommended = 1, sort_weight = 3');
     const home = await getHomePage(NOW);
     expect(home.topStory?.id).toBe(b);
-    expect(ids(home.topList)).toEqual([a]);
+    // The ranked ones first, then the newest of the first top-level section fill the box.
+    expect(ids(home.topList)[0]).toBe(a);
+    const fill = ids([fallback.topStory!, ...fallback.topList]).filter((id) => id !== a && id !== b && id !== c);
+    expect(ids(home.topList).slice(1)).toEqual(fill.slice(0, home.topList.length - 1));
+    expect(home.topList.length).toBe(6);
     expect(ids(home.recommended)).toEqual([b, a]);
   });
 });

@@ -54,17 +54,20 @@ async function recommendedArticles(now: Date): Promise<ArticleListItem[]> {
 }
 
 /**
- * The home page: the editors' 头条 (the first is the big lead, the others listed beneath it);
- * when none is set, the newest article of the first top-level section with the next few beside
- * it. Then 推荐, and the latest of every leaf section, in navigation order.
+ * The home page: the editors' 头条 (the first is the big lead, the others listed beneath it),
+ * filled up with the newest of the first top-level section; with no 头条 set, that newest article
+ * leads. Then 推荐, and the latest of every leaf section, in navigation order.
  */
 export async function getHomePage(now = new Date()): Promise<HomePage> {
   const tree = await getSectionTree();
-  let lead = await headlines(now);
-  if (lead.length === 0) {
-    const first = tree[0];
-    lead = first ? await listSectionArticles(await getDescendantIds(first.id), 1, LEAD_ITEMS, now) : [];
-  }
+  // The editors' 头条 come first; the lead box is filled up with the newest of the first
+  // top-level section, so a story filed there (not in a sub-section with a block of its own)
+  // still reaches the home page, and an empty 头条 list falls back to today's newest.
+  const ranked = await headlines(now);
+  const first = tree[0];
+  const newest = first ? await listSectionArticles(await getDescendantIds(first.id), 1, LEAD_ITEMS, now) : [];
+  const shown = new Set(ranked.map((a) => a.id));
+  const lead = [...ranked, ...newest.filter((a) => !shown.has(a.id))].slice(0, LEAD_ITEMS);
   const blocks: HomeBlock[] = [];
   for (const root of tree) {
     const leaves = root.children.length > 0 ? root.children : [root];

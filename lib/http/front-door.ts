@@ -5,10 +5,11 @@ import { hotPageDecision, sectionPageDecision } from './list-page-url';
 
 /**
  * Methods Next cannot take: it builds a Web Request for route handlers and proxied pages, and
- * undici refuses to construct one for TRACE, TRACK or CONNECT, so Next would answer a bare 500.
- * Nobody needs them here (TRACE is also the old cross-site tracing vector).
+ * undici refuses to construct one for TRACE or CONNECT, so Next would answer a bare 500. Nobody
+ * needs them here (TRACE is also the old cross-site tracing vector). Methods Node's parser does
+ * not know (TRACK, say) never get this far: Node answers 400 itself.
  */
-const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
+const REFUSED_METHODS = new Set(['TRACE', 'CONNECT']);
 
 /** A 405 for a method the portal never serves, before Next sees it; JSON on /api like every API answer. */
 export function methodDecision(method: string | undefined, rawUrl: string): FrontDoorDecision {
