@@ -50,6 +50,15 @@ describe.skipIf(!nginxBin)('deploy/nginx.conf in front of the app', () => {
       const n = (hits.get(url) ?? 0) + 1;
       hits.set(url, n);
       seenAcceptEncoding.push(req.headers['accept-encoding']);
+      // Like Next: a React Server Components request (RSC: 1) gets the Flight payload, a prefetch a
+      // partial one; everything else gets the HTML page. No Vary header: the config must not need it.
+      const flight = req.headers['rsc'] === '1';
+      const prefetch = flight && req.headers['next-router-prefetch'] === '1';
+      if (flight) {
+        res.writeHead(200, { 'content-type': 'text/x-component', 'cache-control': 's-maxage=3600' });
+        res.end(prefetch ? `0:"prefetch of ${url}"` : `0:"flight of ${url}"`);
+        return;
+      }
       const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
       if (url.startsWith('/api/') || url.startsWith('/admin')) headers['cache-control'] = 'private, no-store';
       else headers['cache-control'] = 's-maxage=3600, stale-while-revalidate=86400';
@@ -88,6 +97,19 @@ describe.skipIf(!nginxBin)('deploy/nginx.conf in front of the app', () => {
     upstream?.closeAllConnections();
     upstream?.close();
     fs.rmSync(prefix, { recursive: true, force: true });
+  });
+
+  it('never serves a Flight payload for a page, nor a prefetch for a navigation', async () => {
+    const page = '/news/rsc/1';
+    expect((await get(port, page, { RSC: '1', 'Next-Router-Prefetch': '1' })).body).toContain('prefetch of');
+    const navigation = await get(port, page, { RSC: '1' });
+    expect(navigation.headers['content-type']).toBe('text/x-component');
+    expect(navigation.body).toContain('flight of');
+    for (let i = 0; i < 2; i++) {
+      const plain = await get(port, page);
+      expect(plain.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(plain.body).toContain(`${page} answer`);
+    }
   });
 
   it('caches a public page: the second reader is served without the upstream', async () => {
