@@ -24,7 +24,7 @@ test.describe('a reader', () => {
     const response = await page.goto('/');
     expect(response?.status()).toBe(200);
     await expect(page.locator('header').first()).toContainText('龙泉新闻网');
-    await expect(page.getByText('头条')).toBeVisible();
+    await expect(page.getByText('头条', { exact: true })).toBeVisible();
     for (const name of ['龙泉新闻', '国内新闻', '国际新闻', '通知公告']) {
       await expect(page.locator('main h2', { hasText: name }).first()).toBeVisible();
     }
