@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, type Page, expect, test } from '@playwright/test';
 import { loginAs, type StaffRole } from './helpers/auth';
-import { openE2eDatabase } from './helpers/e2e-db';
+import { e2eRow } from './helpers/e2e-db';
 
 /**
  * The editors' controls, through the staff UI and then as a reader: an editor makes an article
@@ -31,17 +31,8 @@ async function signIn(browser: Browser, role: StaffRole): Promise<Staff> {
   return { context, page };
 }
 
-function dbRow<T>(sql: string, ...params: unknown[]): T {
-  const db = openE2eDatabase();
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
-
 function articleRow(id: number) {
-  return dbRow<Record<string, unknown> & { slug: string; title: string; pinned: number; headline_rank: number | null; version: number }>(
+  return e2eRow<Record<string, unknown> & { slug: string; title: string; pinned: number; headline_rank: number | null; version: number }>(
     'select a.*, s.slug from articles a join sections s on s.id = a.section_id where a.id = ?',
     id,
   );
@@ -219,8 +210,8 @@ test('at their times, with nobody visiting, the pin ends and the taken-down arti
 
   // The scheduler did it, not a visit: the pin is cleared and the take-down recorded.
   expect(articleRow(pinnedId)).toMatchObject({ pinned: 0, pin_ends_at: null, headline_rank: 1 });
-  expect(dbRow<{ n: number }>("select count(*) as n from audit_log where action = 'article.unpin' and target = ?", `article:${pinnedId}`).n).toBe(1);
-  expect(dbRow<{ n: number }>("select count(*) as n from audit_log where action = 'article.unpublish' and target = ?", `article:${takedownId}`).n).toBe(1);
+  expect(e2eRow<{ n: number }>("select count(*) as n from audit_log where action = 'article.unpin' and target = ?", `article:${pinnedId}`).n).toBe(1);
+  expect(e2eRow<{ n: number }>("select count(*) as n from audit_log where action = 'article.unpublish' and target = ?", `article:${takedownId}`).n).toBe(1);
 
   // First requests since the times: each shows the change already.
   expect(await statusOf(page, `/news/${slugDown}/${takedownId}`)).toBe(404);

@@ -11,7 +11,7 @@ import {
 } from '@playwright/test';
 import { baseURL } from '../playwright.config';
 import { e2ePassword, loginAs, type StaffRole } from './helpers/auth';
-import { openE2eDatabase } from './helpers/e2e-db';
+import { openE2eDatabase, e2eRow } from './helpers/e2e-db';
 
 /**
  * Every staff server action, called the way a forger would (the action's id, a hand-made body,
@@ -80,17 +80,8 @@ function dbState(t: Target): DbState {
   }
 }
 
-function dbValue<T>(sql: string, ...params: unknown[]): T {
-  const db = openE2eDatabase();
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
-
-const articleVersion = (id: number) => dbValue<{ version: number }>('select version from articles where id = ?', id).version;
-const articleStatus = (id: number) => dbValue<{ status: string } | undefined>('select status from articles where id = ?', id)?.status;
+const articleVersion = (id: number) => e2eRow<{ version: number }>('select version from articles where id = ?', id).version;
+const articleStatus = (id: number) => e2eRow<{ status: string } | undefined>('select status from articles where id = ?', id)?.status;
 
 // ---------------------------------------------------------------------------------------------
 // Forging a call exactly as React's client sends it.
@@ -224,7 +215,7 @@ async function draftWithRevision(): Promise<Target> {
   await mustSucceed('reporter', 'saveArticleAction', NEW_ARTICLE, {
     values: [{ id, version: articleVersion(id), fields: articleFields(`改过的标题 ${next()}`) }],
   });
-  const revisionId = dbValue<{ id: number }>('select id from article_revisions where article_id = ? order by id limit 1', id).id;
+  const revisionId = e2eRow<{ id: number }>('select id from article_revisions where article_id = ? order by id limit 1', id).id;
   return { articleId: id, revisionId };
 }
 
@@ -233,7 +224,7 @@ async function scratchSection(): Promise<Target> {
   await mustSucceed('admin', 'createSectionAction', '/admin/sections', {
     form: { name: `伪造测试栏目 ${slug}`, slug, parentId: String(parentSectionId), description: '' },
   });
-  const sectionId = dbValue<{ id: number }>('select id from sections where slug = ?', slug).id;
+  const sectionId = e2eRow<{ id: number }>('select id from sections where slug = ?', slug).id;
   createdSections.push(sectionId);
   return { sectionId };
 }
@@ -249,17 +240,17 @@ async function scratchUser(): Promise<Target> {
   await mustSucceed('admin', 'createUserAction', '/admin/users', {
     form: { username, displayName: '伪造测试账号', role: 'reporter', password: e2ePassword('reporter') },
   });
-  return { userId: dbValue<{ id: number }>('select id from users where username = ?', username).id };
+  return { userId: e2eRow<{ id: number }>('select id from users where username = ?', username).id };
 }
 
 // Files: the demo content stores a PDF, a video and its captions (lib/files/demo.ts); staff
 // attach stored files to their article by hash, as the editor's files panel does after upload.
-const storedHash = (kind: string) => dbValue<{ hash: string }>('select hash from stored_files where kind = ? order by created_at limit 1', kind).hash;
-const anImagePath = () => dbValue<{ cover_image: string }>('select cover_image from articles where cover_image is not null limit 1').cover_image;
+const storedHash = (kind: string) => e2eRow<{ hash: string }>('select hash from stored_files where kind = ? order by created_at limit 1', kind).hash;
+const anImagePath = () => e2eRow<{ cover_image: string }>('select cover_image from articles where cover_image is not null limit 1').cover_image;
 
 async function attach(articleId: number, kind: string, fileName: string): Promise<number> {
   await mustSucceed('reporter', 'attachFileAction', `/admin/articles/${articleId}`, { values: [{ articleId, hash: storedHash(kind), fileName }] });
-  return dbValue<{ id: number }>('select id from article_files where article_id = ? order by id desc limit 1', articleId).id;
+  return e2eRow<{ id: number }>('select id from article_files where article_id = ? order by id desc limit 1', articleId).id;
 }
 
 /** The reporter's draft with two files attached (the second one a video), so either can move. */
@@ -534,7 +525,7 @@ async function signedIn(browser: Browser, role: StaffRole, username?: string): P
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   ids = actionIds();
-  parentSectionId = dbValue<{ id: number }>('select id from sections where parent_id is null order by sort_order, id limit 1').id;
+  parentSectionId = e2eRow<{ id: number }>('select id from sections where parent_id is null order by sort_order, id limit 1').id;
   requests.set('signedOut', await playwrightRequest.newContext({ baseURL }));
   requests.set('reporter', await signedIn(browser, 'reporter'));
   requests.set('otherReporter', await signedIn(browser, 'reporter', 'reporter2'));
@@ -546,9 +537,9 @@ test.beforeAll(async ({ browser }) => {
     form: { username, displayName: '将被停用的管理员', role: 'admin', password: e2ePassword('admin') },
   });
   requests.set('disabled', await signedIn(browser, 'admin', username));
-  const userId = dbValue<{ id: number }>('select id from users where username = ?', username).id;
+  const userId = e2eRow<{ id: number }>('select id from users where username = ?', username).id;
   await mustSucceed('admin', 'setDisabledAction', '/admin/users', { form: { userId: String(userId), disabled: 'true' } });
-  expect(dbValue<{ disabled: number }>('select disabled from users where id = ?', userId).disabled).toBe(1);
+  expect(e2eRow<{ disabled: number }>('select disabled from users where id = ?', userId).disabled).toBe(1);
 });
 
 test.afterAll(async () => {
@@ -558,7 +549,7 @@ test.afterAll(async () => {
     if (['published', 'scheduled'].includes(articleStatus(id) ?? '')) await step('admin', 'withdrawArticleAction', id);
   }
   for (const id of createdSections.reverse()) {
-    if (dbValue<unknown>('select 1 from sections where id = ?', id)) {
+    if (e2eRow<unknown>('select 1 from sections where id = ?', id)) {
       await mustSucceed('admin', 'deleteSectionAction', '/admin/sections', { form: { id: String(id) } });
     }
   }

@@ -3,7 +3,7 @@ import { type Browser, type BrowserContext, type Page, expect, request as playwr
 import sharp from 'sharp';
 import { visibleClause } from '../db/visibility';
 import { loginAs, type StaffRole } from './helpers/auth';
-import { openE2eDatabase } from './helpers/e2e-db';
+import { e2eRow } from './helpers/e2e-db';
 import { startSecondServer } from './helpers/second-server';
 
 /**
@@ -36,17 +36,8 @@ async function signIn(browser: Browser, role: StaffRole, username?: string): Pro
   return { context, page };
 }
 
-function dbRow<T>(sql: string, ...params: unknown[]): T {
-  const db = openE2eDatabase();
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
-
 function articleInfo(id: number) {
-  return dbRow<{ status: string; version: number; body: string; title: string; slug: string }>(
+  return e2eRow<{ status: string; version: number; body: string; title: string; slug: string }>(
     'select a.status, a.version, a.body, a.title, s.slug from articles a join sections s on s.id = a.section_id where a.id = ?',
     id,
   );
@@ -304,7 +295,7 @@ test('a second portal process on the same database shows an edit and a withdrawa
   const port = Number(process.env.E2E_PORT || 3200) + 2;
   const second = await startSecondServer(port);
   try {
-    const { id, slug, title } = dbRow<{ id: number; slug: string; title: string }>(
+    const { id, slug, title } = e2eRow<{ id: number; slug: string; title: string }>(
       `select a.id, s.slug, a.title from articles a join sections s on s.id = a.section_id
        where a.status = 'published' and ${visibleClause('a')} and a.external_url is null and s.slug = 'international'
        order by a.published_at desc limit 1 offset 3`,

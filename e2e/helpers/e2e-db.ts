@@ -18,6 +18,16 @@ export function openE2eDatabase(): Database.Database {
   return new Database(e2eDatabasePath(), { readonly: true, fileMustExist: true });
 }
 
+/** One row of a read against the e2e database (opened read-only for just this read). */
+export function e2eRow<T>(sql: string, ...params: unknown[]): T {
+  const db = openE2eDatabase();
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
 /** The URL of the newest article readers can see in the e2e database. */
 export function latestArticlePath(): string {
   const db = openE2eDatabase();
